@@ -1,0 +1,28 @@
+// The signed-in user as the rest of the app sees them: identity, role and scopes.
+import type { Role, ScopeType } from '../db/schema.ts';
+
+export interface Scope {
+  type: ScopeType;
+  id: string;
+}
+
+export interface CurrentUser {
+  id: string;
+  councilId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  scopes: Scope[];
+  /** Set for browser sessions; API tokens carry no CSRF token because they are not sent by browsers. */
+  csrfToken: string | null;
+}
+
+export const roleLabels: Record<Role, string> = {
+  administrator: 'Administrator',
+  performance_officer: 'Performance officer',
+  data_owner: 'Data owner',
+  director: 'Director',
+  cabinet_member: 'Cabinet member',
+  councillor: 'Councillor',
+  provider: 'External data provider',
+};

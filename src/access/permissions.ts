@@ -1,0 +1,65 @@
+// Which role may do which action: one declarative table, consulted by authorize(). Deny by default.
+import type { Role } from '../db/schema.ts';
+import { ForbiddenError } from '../web/errors.ts';
+import type { CurrentUser } from './current-user.ts';
+
+export const actions = [
+  'structure.read',
+  'structure.write',
+  'measure.read',
+  'measure.write',
+  'target.write',
+  'value.read',
+  'value.write',
+  'user.manage',
+] as const;
+export type Action = (typeof actions)[number];
+
+/**
+ * How far a role's action reaches: 'all' the whole council; 'scoped' only the services its scopes cover
+ * (a data owner's services, a director's directorate, a cabinet member's portfolio, a councillor's committees).
+ */
+export type Reach = 'all' | 'scoped';
+
+const readers: Record<Role, Reach> = {
+  administrator: 'all',
+  performance_officer: 'all',
+  data_owner: 'scoped',
+  director: 'scoped',
+  cabinet_member: 'scoped',
+  councillor: 'scoped',
+  provider: 'scoped',
+};
+
+export const permissions: Record<Action, Partial<Record<Role, Reach>>> = {
+  'structure.read': {
+    administrator: 'all',
+    performance_officer: 'all',
+    data_owner: 'all',
+    director: 'all',
+    cabinet_member: 'all',
+    councillor: 'all',
+  },
+  'structure.write': { administrator: 'all', performance_officer: 'all' },
+  'measure.read': readers,
+  'measure.write': { performance_officer: 'all' },
+  'target.write': { performance_officer: 'all' },
+  'value.read': readers,
+  'value.write': { performance_officer: 'all', data_owner: 'scoped' },
+  'user.manage': { administrator: 'all' },
+};
+
+export function reachOf(user: CurrentUser, action: Action): Reach | null {
+  return permissions[action][user.role] ?? null;
+}
+
+export function can(user: CurrentUser | null, action: Action): boolean {
+  return user != null && reachOf(user, action) != null;
+}
+
+/** Throws ForbiddenError unless the user's role grants the action at all; scope is checked by the use case. */
+export function authorize(user: CurrentUser, action: Action): Reach {
+  const reach = reachOf(user, action);
+  if (!reach) throw new ForbiddenError();
+  return reach;
+}

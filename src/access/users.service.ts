@@ -1,0 +1,110 @@
+// Use cases for accounts: creating users and API tokens (the CLI), signing in and out (the web app).
+import type { Db } from '../db/connection.ts';
+import type { Role, ScopeType } from '../db/schema.ts';
+import { ValidationError } from '../web/errors.ts';
+import type { CurrentUser } from './current-user.ts';
+import { roleLabels } from './current-user.ts';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { digest, newSecret } from './tokens.ts';
+import {
+  deleteSession,
+  findUserByEmail,
+  insertApiToken,
+  insertSession,
+  insertUser,
+  toCurrentUser,
+} from './users.queries.ts';
+
+const scopeTables: Record<ScopeType, 'directorates' | 'services' | 'portfolios' | 'committees' | 'providers'> = {
+  directorate: 'directorates',
+  service: 'services',
+  portfolio: 'portfolios',
+  committee: 'committees',
+  provider: 'providers',
+};
+
+export function isRole(value: string): value is Role {
+  return value in roleLabels;
+}
+
+/** Resolves "service:HOU-REP" style references to scope rows, naming the one that does not exist. */
+export async function resolveScopes(db: Db, councilId: string, references: string[]): Promise<{ type: ScopeType; id: string }[]> {
+  const scopes: { type: ScopeType; id: string }[] = [];
+  for (const reference of references) {
+    const [type, code] = reference.split(':', 2);
+    if (!type || !code || !(type in scopeTables)) {
+      throw ValidationError.field('scope', `'${reference}' is not a scope: write type:CODE, e.g. service:HOU-REP (types: ${Object.keys(scopeTables).join(', ')})`);
+    }
+    const scopeType = type as ScopeType;
+    const row = await db
+      .selectFrom(scopeTables[scopeType])
+      .select('id')
+      .where('council_id', '=', councilId)
+      .where('code', '=', code)
+      .executeTakeFirst();
+    if (!row) throw ValidationError.field('scope', `No ${scopeType} with code '${code}'`);
+    scopes.push({ type: scopeType, id: String(row.id) });
+  }
+  return scopes;
+}
+
+export async function createUser(
+  db: Db,
+  input: { councilId: string; email: string; displayName?: string; role: string; password?: string; scopes: string[] },
+): Promise<string> {
+  const email = input.email.trim().toLowerCase();
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw ValidationError.field('email', `'${input.email}' is not an e-mail address`);
+  if (!isRole(input.role)) {
+    throw ValidationError.field('role', `'${input.role}' is not a role: choose one of ${Object.keys(roleLabels).join(', ')}`);
+  }
+  if (await findUserByEmail(db, email)) throw ValidationError.field('email', `A user with e-mail ${email} already exists`);
+  const problem = input.password == null ? null : passwordProblem(input.password);
+  if (problem) throw ValidationError.field('password', problem);
+  const scopes = await resolveScopes(db, input.councilId, input.scopes);
+  if (input.role !== 'administrator' && input.role !== 'performance_officer' && scopes.length === 0) {
+    throw ValidationError.field('scope', `A ${roleLabels[input.role]} needs at least one --scope, or they could see nothing`);
+  }
+  return insertUser(db, {
+    councilId: input.councilId,
+    email,
+    displayName: input.displayName ?? email.split('@')[0] ?? email,
+    role: input.role,
+    passwordHash: input.password == null ? null : await hashPassword(input.password),
+    scopes,
+  });
+}
+
+export async function createApiToken(db: Db, input: { email: string; name?: string; expiresInDays?: number }): Promise<string> {
+  const user = await findUserByEmail(db, input.email);
+  if (!user) throw ValidationError.field('email', `No user with e-mail ${input.email}`);
+  const token = newSecret('csk_');
+  const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86400_000) : null;
+  await insertApiToken(db, { userId: user.id, tokenHash: digest(token), name: input.name ?? '', expiresAt });
+  return token;
+}
+
+export interface SignedIn {
+  user: CurrentUser;
+  cookieToken: string;
+}
+
+export async function signIn(db: Db, email: string, password: string, absoluteHours: number): Promise<SignedIn | null> {
+  const user = await findUserByEmail(db, email.trim());
+  // Verify even when the user is unknown so response time does not reveal which e-mails exist.
+  const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, password);
+  if (!user || !ok || user.disabled) return null;
+  const cookieToken = newSecret();
+  const csrfToken = newSecret();
+  await insertSession(db, { id: digest(cookieToken), userId: user.id, csrfToken, absoluteHours });
+  await db
+    .insertInto('audit_log')
+    .values({ council_id: user.council_id, user_id: user.id, action: 'sign_in', entity: 'user', entity_id: user.id })
+    .execute();
+  return { user: toCurrentUser(user, csrfToken), cookieToken };
+}
+
+export async function signOut(db: Db, cookieToken: string): Promise<void> {
+  await deleteSession(db, digest(cookieToken));
+}
+
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$BhPgN2HBf2yij/CPxfOdVA$zzQWLbqP7YDjpwTgojAd+7ktmM1KarfCf4/izKasG+E';

@@ -1,0 +1,78 @@
+// The `scorecard` command: serve, migrate, demo, users and tokens, each with --help.
+import { Command, Option } from 'commander';
+import { DEMO_PASSWORD } from '../demo/users.ts';
+import { loadDemo } from '../demo/load.ts';
+import { createApiToken, createUser } from '../access/users.service.ts';
+import { roleLabels } from '../access/current-user.ts';
+import { AppError } from '../web/errors.ts';
+import { migrate } from '../db/migrate.ts';
+import { serve } from './serve.ts';
+import { defaultCouncilId, withRuntime } from './runtime.ts';
+
+const program = new Command('scorecard').description('Civic Scorecard: performance management for a UK council');
+
+program.command('serve').description('start the web app (and the embedded PostgreSQL unless DATABASE_URL is set)').action(serve);
+
+program
+  .command('migrate')
+  .description('run the database migrations that have not yet run')
+  .action(() =>
+    withRuntime(async ({ db }) => {
+      const ran = await migrate(db);
+      console.log(ran.length ? `Ran ${ran.join(', ')}` : 'The database is up to date.');
+    }),
+  );
+
+program
+  .command('demo')
+  .description('reset and load the demo council, Anytown Borough Council')
+  .action(() =>
+    withRuntime(async ({ db }) => {
+      const loaded = await loadDemo(db);
+      console.log(`Loaded Anytown Borough Council: ${loaded.measures} measures, ${loaded.values} values.`);
+      console.log(`Demo users sign in with the password ${DEMO_PASSWORD} (see README).`);
+    }),
+  );
+
+const users = program.command('users').description('manage user accounts');
+users
+  .command('create')
+  .description('create a local user account')
+  .requiredOption('--email <email>', 'e-mail address (the sign-in name)')
+  .addOption(new Option('--role <role>', 'role').choices(Object.keys(roleLabels)).makeOptionMandatory())
+  .option('--scope <type:CODE...>', 'scope(s), e.g. service:HOU-REP directorate:HOU portfolio:HOU committee:PLACE provider:SCH-01', [])
+  .option('--name <name>', 'display name')
+  .option('--password <password>', 'password (12+ characters); or set SCORECARD_PASSWORD')
+  .option('--council <slug>', 'council slug (default: the first council)')
+  .action((options: { email: string; role: string; scope: string[]; name?: string; password?: string; council?: string }) =>
+    withRuntime(async ({ db }) => {
+      const councilId = await defaultCouncilId(db, options.council);
+      const password = options.password ?? process.env.SCORECARD_PASSWORD;
+      await createUser(db, { councilId, email: options.email, displayName: options.name, role: options.role, password, scopes: options.scope });
+      console.log(`Created ${options.email} (${options.role})${password ? '' : ' without a password: they cannot sign in until one is set'}.`);
+    }),
+  );
+
+const tokens = program.command('tokens').description('manage API bearer tokens');
+tokens
+  .command('create')
+  .description('create an API token for a user; it is printed once and stored hashed')
+  .requiredOption('--email <email>', "the user's e-mail address")
+  .option('--name <name>', 'what the token is for')
+  .option('--expires-in-days <days>', 'expire after this many days', (v) => Number(v))
+  .action((options: { email: string; name?: string; expiresInDays?: number }) =>
+    withRuntime(async ({ db }) => {
+      const token = await createApiToken(db, options);
+      console.log(token);
+    }),
+  );
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof AppError) {
+    const where = error.details.map((d) => `${d.field}: ${d.message}`).join('; ');
+    console.error(`scorecard: ${where || error.message}`);
+  } else {
+    console.error(`scorecard: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  process.exitCode = 1;
+});

@@ -1,0 +1,25 @@
+// Settings read once from the environment, with the defaults a fresh clone needs.
+import { randomBytes } from 'node:crypto';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Signs nothing secret today; sessions are random tokens stored hashed. Kept for cookie signing. */
+  sessionSecret: string;
+  secureCookies: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  logLevel: string;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '127.0.0.1',
+    sessionSecret: env.SESSION_SECRET ?? randomBytes(32).toString('hex'),
+    secureCookies: env.SECURE_COOKIES === 'true',
+    sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 120),
+    sessionAbsoluteHours: Number(env.SESSION_ABSOLUTE_HOURS ?? 12),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,351 @@
+// The Kysely Database interface: one typed description of every table, kept in step with migrations/.
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Id = ColumnType<string, never, never>; // bigint identity, read as string by pg
+type Ref = ColumnType<string, string | number, string | number>;
+type NullableRef = ColumnType<string | null, string | number | null | undefined, string | number | null>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+// numeric columns come back as strings from pg so no precision is lost; callers convert with Number().
+type Numeric = ColumnType<string | null, number | string | null | undefined, number | string | null>;
+type DateOnly = ColumnType<string, string, string>;
+type NullableDateOnly = ColumnType<string | null, string | null | undefined, string | null>;
+type Json<T> = ColumnType<T, string | undefined, string>;
+type Version = ColumnType<number, number | undefined, number>;
+
+export interface CouncilsTable {
+  id: Id;
+  slug: string;
+  name: string;
+  created_at: Generated<Date>;
+}
+
+export interface DirectoratesTable {
+  id: Id;
+  council_id: Ref;
+  code: string;
+  name: string;
+  director_name: Generated<string>;
+  version: Version;
+}
+
+export interface ServicesTable {
+  id: Id;
+  council_id: Ref;
+  directorate_id: Ref;
+  code: string;
+  name: string;
+  head_of_service: Generated<string>;
+  version: Version;
+}
+
+export interface ProvidersTable {
+  id: Id;
+  council_id: Ref;
+  service_id: Ref;
+  code: string;
+  name: string;
+  kind: Generated<'school' | 'estate' | 'care_home' | 'other'>;
+}
+
+export type Role =
+  | 'administrator'
+  | 'performance_officer'
+  | 'data_owner'
+  | 'director'
+  | 'cabinet_member'
+  | 'councillor'
+  | 'provider';
+
+export type ScopeType = 'directorate' | 'service' | 'portfolio' | 'committee' | 'provider';
+
+export interface UsersTable {
+  id: Id;
+  council_id: Ref;
+  email: string;
+  display_name: string;
+  role: Role;
+  password_hash: string | null;
+  disabled: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface UserScopesTable {
+  user_id: Ref;
+  scope_type: ScopeType;
+  scope_id: Ref;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: Ref;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: Id;
+  user_id: Ref;
+  token_hash: string;
+  name: Generated<string>;
+  created_at: Generated<Date>;
+  expires_at: NullableTimestamp;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface StrategiesTable {
+  id: Id;
+  council_id: Ref;
+  title: string;
+  start_year: number;
+  end_year: number;
+  is_current: Generated<boolean>;
+  summary: Generated<string>;
+}
+
+export interface PrioritiesTable {
+  id: Id;
+  council_id: Ref;
+  strategy_id: Ref;
+  code: string;
+  title: string;
+  description: Generated<string>;
+  position: Generated<number>;
+  version: Version;
+}
+
+export interface OutcomesTable {
+  id: Id;
+  council_id: Ref;
+  priority_id: Ref;
+  code: string;
+  title: string;
+  description: Generated<string>;
+  position: Generated<number>;
+  version: Version;
+}
+
+export interface PortfoliosTable {
+  id: Id;
+  council_id: Ref;
+  code: string;
+  title: string;
+  cabinet_member_name: string;
+  version: Version;
+}
+
+export interface PortfolioDirectoratesTable {
+  portfolio_id: Ref;
+  directorate_id: Ref;
+}
+
+export interface PortfolioServicesTable {
+  portfolio_id: Ref;
+  service_id: Ref;
+}
+
+export interface CommitteesTable {
+  id: Id;
+  council_id: Ref;
+  code: string;
+  title: string;
+  kind: 'select' | 'cmt';
+  terms_of_reference: Generated<string>;
+  themes: ColumnType<string[], string[] | undefined, string[]>;
+  chair_name: Generated<string>;
+  version: Version;
+}
+
+export interface CommitteeServicesTable {
+  committee_id: Ref;
+  service_id: Ref;
+}
+
+export type Unit =
+  | 'percent'
+  | 'count'
+  | 'days'
+  | 'gbp'
+  | 'rate_per_10000'
+  | 'rate_per_100000'
+  | 'number'
+  | 'score'
+  | 'weeks';
+export type PolarityColumn = 'up' | 'down' | 'range' | 'none';
+export type FrequencyColumn = 'monthly' | 'quarterly' | 'annual' | 'academic_year';
+export type AccumulationColumn = 'discrete' | 'year_to_date' | 'snapshot';
+export type CalculationType = 'value' | 'ratio' | 'formula';
+export type MeasureStatus = 'draft' | 'active' | 'retired';
+export interface ExternalRef {
+  scheme: string;
+  ref: string;
+}
+
+export interface MeasuresTable {
+  id: Id;
+  council_id: Ref;
+  code: string;
+  title: string;
+  definition: Generated<string>;
+  calculation: Generated<string>;
+  calculation_type: Generated<CalculationType>;
+  numerator_label: Generated<string>;
+  denominator_label: Generated<string>;
+  formula: Generated<string>;
+  unit: Unit;
+  decimals: Generated<number>;
+  polarity: PolarityColumn;
+  frequency: FrequencyColumn;
+  accumulation: AccumulationColumn;
+  owner_user_id: NullableRef;
+  lead_service_id: NullableRef;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  external_refs: Json<ExternalRef[]>;
+  data_source: Generated<string>;
+  status: Generated<MeasureStatus>;
+  effective_from: NullableDateOnly;
+  effective_to: NullableDateOnly;
+  version: Version;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+  updated_by: NullableRef;
+  search: ColumnType<string, never, never>;
+}
+
+export interface MeasureServicesTable {
+  measure_id: Ref;
+  service_id: Ref;
+}
+
+export interface MeasureOutcomesTable {
+  measure_id: Ref;
+  outcome_id: Ref;
+}
+
+export interface MeasureVersionsTable {
+  id: Id;
+  council_id: Ref;
+  measure_id: Ref;
+  version: number;
+  snapshot: Json<Record<string, unknown>>;
+  changed_by: NullableRef;
+  changed_at: Generated<Date>;
+  note: Generated<string>;
+}
+
+export interface TargetsTable {
+  id: Id;
+  council_id: Ref;
+  measure_id: Ref;
+  period: string;
+  period_start: DateOnly;
+  period_end: DateOnly;
+  value: Numeric;
+  low: Numeric;
+  high: Numeric;
+  tolerance_kind: 'absolute' | 'percent' | null;
+  tolerance: Numeric;
+  source: Generated<'set' | 'profile'>;
+  version: Version;
+  updated_at: Timestamp;
+  updated_by: NullableRef;
+}
+
+export type ValueStatus = 'draft' | 'submitted' | 'validated' | 'approved' | 'published';
+
+export interface DataValuesTable {
+  id: Id;
+  council_id: Ref;
+  measure_id: Ref;
+  period: string;
+  period_start: DateOnly;
+  period_end: DateOnly;
+  breakdown: Generated<string>;
+  value: Numeric;
+  numerator: Numeric;
+  denominator: Numeric;
+  commentary: Generated<string>;
+  status: Generated<ValueStatus>;
+  quality_flags: ColumnType<string[], string[] | undefined, string[]>;
+  revision: Version;
+  version: Version;
+  published_at: NullableTimestamp;
+  revised_after_publication: Generated<boolean>;
+  source: Generated<string>;
+  source_ref: Generated<string>;
+  created_at: Generated<Date>;
+  created_by: NullableRef;
+  updated_at: Timestamp;
+  updated_by: NullableRef;
+}
+
+export interface DataValueRevisionsTable {
+  id: Id;
+  council_id: Ref;
+  data_value_id: Ref;
+  revision: number;
+  value: Numeric;
+  numerator: Numeric;
+  denominator: Numeric;
+  commentary: Generated<string>;
+  status: ValueStatus;
+  source: string;
+  source_ref: Generated<string>;
+  changed_by: NullableRef;
+  changed_at: Generated<Date>;
+}
+
+export interface AuditLogTable {
+  id: Id;
+  council_id: NullableRef;
+  user_id: NullableRef;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: ColumnType<unknown, string | null | undefined, never>;
+  after: ColumnType<unknown, string | null | undefined, never>;
+  at: Generated<Date>;
+}
+
+export interface SchemaMigrationsTable {
+  name: string;
+  applied_at: Generated<Date>;
+}
+
+export interface Database {
+  councils: CouncilsTable;
+  directorates: DirectoratesTable;
+  services: ServicesTable;
+  providers: ProvidersTable;
+  users: UsersTable;
+  user_scopes: UserScopesTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  strategies: StrategiesTable;
+  priorities: PrioritiesTable;
+  outcomes: OutcomesTable;
+  portfolios: PortfoliosTable;
+  portfolio_directorates: PortfolioDirectoratesTable;
+  portfolio_services: PortfolioServicesTable;
+  committees: CommitteesTable;
+  committee_services: CommitteeServicesTable;
+  measures: MeasuresTable;
+  measure_services: MeasureServicesTable;
+  measure_outcomes: MeasureOutcomesTable;
+  measure_versions: MeasureVersionsTable;
+  targets: TargetsTable;
+  data_values: DataValuesTable;
+  data_value_revisions: DataValueRevisionsTable;
+  audit_log: AuditLogTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+export type MeasureRow = Selectable<MeasuresTable>;
+export type NewMeasure = Insertable<MeasuresTable>;
+export type MeasureUpdate = Updateable<MeasuresTable>;
+export type DataValueRow = Selectable<DataValuesTable>;
+export type TargetRow = Selectable<TargetsTable>;
+export type UserRow = Selectable<UsersTable>;

@@ -1,0 +1,71 @@
+// Test support: the real server on a fresh database, listening on loopback, and a signed-in HTTP client.
+import type { FastifyInstance } from 'fastify';
+import { readConfig } from '../config.ts';
+import { buildServer } from '../web/server.ts';
+import { freshDatabase, type TestDatabase } from './database.ts';
+
+export interface TestApp extends TestDatabase {
+  app: FastifyInstance;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(template: 'empty' | 'demo' = 'demo'): Promise<TestApp> {
+  const database = await freshDatabase(template);
+  const config = { ...readConfig({}), logLevel: 'silent' };
+  const app = await buildServer({ db: database.db, config }, { logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    ...database,
+    app,
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+/** A browser-like client: keeps the session cookie and the CSRF token from the last page it read. */
+export class Client {
+  private cookie = '';
+  csrfToken = '';
+
+  constructor(readonly baseUrl: string) {}
+
+  async signIn(email: string, password: string): Promise<Response> {
+    const response = await this.post('/sign-in', { email, password });
+    if (response.status !== 302) throw new Error(`sign-in as ${email} failed: ${response.status}`);
+    await this.get('/structure');
+    return response;
+  }
+
+  async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
+    const response = await fetch(this.baseUrl + path, { redirect: 'manual', headers: { cookie: this.cookie, ...headers } });
+    return this.remember(response);
+  }
+
+  async post(path: string, form: Record<string, string>): Promise<Response> {
+    const body = new URLSearchParams({ _csrf: this.csrfToken, ...form });
+    const response = await fetch(this.baseUrl + path, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: this.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+    return this.remember(response);
+  }
+
+  private async remember(response: Response): Promise<Response> {
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
+    if (response.headers.get('content-type')?.includes('text/html')) {
+      const text = await response.clone().text();
+      const match = /name="_csrf" value="([^"]+)"/.exec(text);
+      if (match?.[1]) this.csrfToken = match[1];
+    }
+    return response;
+  }
+}

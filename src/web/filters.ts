@@ -1,0 +1,22 @@
+// Nunjucks filters that present domain values the council's way: periods, figures, judgements and dates.
+import type nunjucks from 'nunjucks';
+import { formatValue, type Unit } from '../assessment/format.ts';
+import { periodLabel, tryParsePeriod } from '../assessment/periods.ts';
+import { type Rag, ragLabel } from '../assessment/rag.ts';
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
+const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'Europe/London' });
+
+export function registerFilters(env: nunjucks.Environment): void {
+  env.addFilter('period', (key: string) => {
+    const period = key ? tryParsePeriod(key) : null;
+    return period ? periodLabel(period) : key;
+  });
+  env.addFilter('figure', (value: number | string | null | undefined, unit: Unit, decimals: number) =>
+    formatValue(value == null || value === '' ? null : Number(value), unit, decimals ?? 0),
+  );
+  env.addFilter('ragLabel', (rag: Rag) => ragLabel(rag));
+  env.addFilter('dateTime', (value: Date | string | null) => (value ? dateTime.format(new Date(value)) : ''));
+  env.addFilter('date', (value: Date | string | null) => (value ? dateOnly.format(new Date(value)) : ''));
+  env.addFilter('humanise', (value: string) => (value ? value.charAt(0).toUpperCase() + value.slice(1).replaceAll('_', ' ') : ''));
+}

@@ -1,0 +1,23 @@
+// The service navigation: which sections a role sees, and which one is current.
+import type { CurrentUser } from '../access/current-user.ts';
+import { type Action, can } from '../access/permissions.ts';
+
+interface Section {
+  href: string;
+  text: string;
+  needs: Action;
+}
+
+const sections: Section[] = [
+  { href: '/overview', text: 'Performance overview', needs: 'value.read' },
+  { href: '/measures', text: 'Measure library', needs: 'measure.read' },
+  { href: '/my-measures', text: 'Enter data', needs: 'value.write' },
+  { href: '/structure', text: 'Strategy and structure', needs: 'structure.read' },
+];
+
+export function navigationFor(user: CurrentUser | null, url: string): { href: string; text: string; active: boolean }[] {
+  if (!user) return [];
+  return sections
+    .filter((s) => can(user, s.needs))
+    .map((s) => ({ href: s.href, text: s.text, active: url === s.href || url.startsWith(`${s.href}/`) || url.startsWith(`${s.href}?`) }));
+}

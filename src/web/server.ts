@@ -1,0 +1,55 @@
+// Composes the web app: plugins, the access guard, rendering, error handling and every capability's routes.
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerGuard } from '../access/guard.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/connection.ts';
+import { registerApiDocs } from './openapi.ts';
+import { govukDist, registerRendering, srcDir } from './render.ts';
+import { registerErrorHandling } from './error-handler.ts';
+import { routeModules } from './routes.ts';
+
+export interface AppContext {
+  db: Db;
+  config: Config;
+}
+
+export async function buildServer(context: AppContext, options: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: context.config.logLevel },
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    genReqId: () => crypto.randomUUID(),
+  });
+  await app.register(fastifyCookie, { secret: context.config.sessionSecret });
+  await app.register(fastifyFormbody);
+  await registerApiDocs(app);
+  // Static files declare no access rule of their own; they are public by nature.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/assets/') || route.url.startsWith('/static/')) {
+      route.config = { ...route.config, access: 'public' };
+    }
+  });
+  await app.register(fastifyStatic, {
+    root: path.join(govukDist, 'govuk', 'assets'),
+    prefix: '/assets/',
+    maxAge: '1d',
+  });
+  await app.register(fastifyStatic, {
+    root: [path.join(srcDir, 'web', 'static'), path.join(govukDist, 'govuk')],
+    prefix: '/static/',
+    decorateReply: false,
+    allowedPath: (pathName) => !pathName.endsWith('.scss') && !pathName.endsWith('.njk'),
+    maxAge: '1h',
+  });
+  registerGuard(app, context.db);
+  await registerRendering(app);
+  registerErrorHandling(app);
+  for (const register of routeModules) {
+    await app.register(async (scope) => register(scope, context));
+  }
+  return app;
+}
