@@ -1,0 +1,66 @@
+// The public face of the pure assessment functions: other capabilities import from here, never from the
+// files behind it, so those can be split or merged freely.
+
+export {
+  comparePeriods,
+  isPeriodKey,
+  parsePeriod,
+  PeriodError,
+  periodEnd,
+  periodKey,
+  periodLabel,
+  periodStart,
+  tryParsePeriod,
+  type AcademicYearPeriod,
+  type CalendarYearPeriod,
+  type FinancialYearPeriod,
+  type MonthPeriod,
+  type Period,
+  type PeriodKind,
+  type QuarterPeriod,
+} from './periods.ts';
+export {
+  childPeriods,
+  financialYearOf,
+  latestCompletePeriod,
+  matchesFrequency,
+  monthsOf,
+  nextPeriod,
+  periodContaining,
+  periodKindForFrequency,
+  periodsBetween,
+  previousPeriod,
+  quarterOf,
+  quartersOf,
+  samePeriodLastYear,
+  type Frequency,
+} from './periods.navigation.ts';
+export {
+  rollUp,
+  type Accumulation,
+  type RollUpOptions,
+  type RollUpPoint,
+  type RollUpResult,
+} from './periods.rollup.ts';
+export {
+  rag,
+  ragLabel,
+  ragSymbol,
+  type Polarity,
+  type Rag,
+  type RagInput,
+  type Target,
+  type Tolerance,
+} from './rag.ts';
+export {
+  directionOfTravel,
+  directionVsLastYear,
+  directionVsPrevious,
+  type Direction,
+  type DirectionInput,
+  type DirectionRange,
+  type DirectionResult,
+  type DirectionVsLastYearInput,
+  type DirectionVsPreviousInput,
+} from './direction.ts';
+export { formatValue, NO_VALUE, unitMultiplier, type Unit } from './format.ts';
