@@ -1,0 +1,99 @@
+// The scorecard's SQL: each measure's latest headline figure at or before a period's end, with its target,
+// the previous period's figure and last year's, in one statement that walks the data_values_latest index.
+import { sql, type RawBuilder } from 'kysely';
+import type { ServiceReach } from '../access/scope.ts';
+import type { Db } from '../db/connection.ts';
+import type { AccumulationColumn, FrequencyColumn, PolarityColumn, Unit } from '../db/schema.ts';
+
+export interface ScorecardRow {
+  measure_id: string;
+  code: string;
+  title: string;
+  unit: Unit;
+  decimals: number;
+  polarity: PolarityColumn;
+  frequency: FrequencyColumn;
+  accumulation: AccumulationColumn;
+  period: string | null;
+  value: string | null;
+  numerator: string | null;
+  denominator: string | null;
+  status: string | null;
+  commentary: string | null;
+  target: string | null;
+  target_low: string | null;
+  target_high: string | null;
+  tolerance_kind: 'absolute' | 'percent' | null;
+  tolerance: string | null;
+  previous_value: string | null;
+  last_year_value: string | null;
+}
+
+/** A measure is in reach when its lead service or any of its services is; null reach is the whole council. */
+export function measureReachCondition(reach: ServiceReach, measureAlias = 'm'): RawBuilder<unknown> {
+  if (reach === null) return sql`true`;
+  if (reach.size === 0) return sql`false`;
+  const ids = [...reach];
+  const m = sql.ref(measureAlias);
+  return sql`(${m}.lead_service_id = ANY(${ids}::bigint[])
+    OR EXISTS (SELECT 1 FROM measure_services ms WHERE ms.measure_id = ${m}.id AND ms.service_id = ANY(${ids}::bigint[])))`;
+}
+
+export interface ScorecardQuery {
+  councilId: string;
+  reach: ServiceReach;
+  /** Inclusive ISO date: each measure is judged at its latest period ending on or before it. */
+  periodEnd: string;
+  measureIds?: string[];
+}
+
+export async function scorecardRows(db: Db, q: ScorecardQuery): Promise<ScorecardRow[]> {
+  const which = q.measureIds ? sql`m.id = ANY(${q.measureIds}::bigint[])` : sql`m.status = 'active'`;
+  // At an equal end the longer period wins (a quarter over its last month), matching the default-period rule.
+  const result = await sql<ScorecardRow>`
+    SELECT m.id AS measure_id, m.code, m.title, m.unit, m.decimals, m.polarity, m.frequency, m.accumulation,
+      cur.period, cur.value, cur.numerator, cur.denominator, cur.status, cur.commentary,
+      t.value AS target, t.low AS target_low, t.high AS target_high, t.tolerance_kind, t.tolerance,
+      prev.value AS previous_value, ly.value AS last_year_value
+    FROM measures m
+    LEFT JOIN LATERAL (
+      SELECT dv.period, dv.period_start, dv.period_end, dv.value, dv.numerator, dv.denominator, dv.status, dv.commentary
+      FROM data_values dv
+      WHERE dv.measure_id = m.id AND dv.breakdown = '' AND dv.period_end <= ${q.periodEnd}::date AND dv.status <> 'draft'
+      ORDER BY dv.period_end DESC, dv.period_start ASC
+      LIMIT 1
+    ) cur ON true
+    LEFT JOIN targets t ON t.measure_id = m.id AND t.period = cur.period
+    LEFT JOIN LATERAL (
+      SELECT p.value FROM data_values p
+      WHERE p.measure_id = m.id AND p.breakdown = '' AND p.period_end = cur.period_start - 1 AND p.status <> 'draft'
+      ORDER BY p.period_start DESC
+      LIMIT 1
+    ) prev ON true
+    LEFT JOIN LATERAL (
+      SELECT y.value FROM data_values y
+      WHERE y.measure_id = m.id AND y.breakdown = ''
+        AND y.period_end = (cur.period_end + 1 - interval '1 year')::date - 1
+        AND y.period_start = (cur.period_start - interval '1 year')::date
+        AND y.status <> 'draft'
+      LIMIT 1
+    ) ly ON true
+    WHERE m.council_id = ${q.councilId} AND ${which} AND ${measureReachCondition(q.reach)}
+    ORDER BY m.code`.execute(db);
+  return result.rows;
+}
+
+/** The latest period with headline data: the latest end, and at an equal end the longer period. */
+export async function latestPeriodKey(
+  db: Db,
+  councilId: string,
+  reach: ServiceReach,
+): Promise<string | null> {
+  const result = await sql<{ period: string }>`
+    SELECT dv.period FROM data_values dv JOIN measures m ON m.id = dv.measure_id
+    WHERE dv.council_id = ${councilId} AND dv.breakdown = '' AND dv.status <> 'draft'
+      AND m.status = 'active' AND ${measureReachCondition(reach)}
+    ORDER BY dv.period_end DESC, dv.period_start ASC
+    LIMIT 1`.execute(db);
+  return result.rows[0]?.period ?? null;
+}
