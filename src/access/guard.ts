@@ -1,5 +1,5 @@
 // Deny by default: every route declares its access rule, and this hook enforces it before any handler runs.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.ts';
 import { AuthenticationError, ForbiddenError } from '../web/errors.ts';
 import type { CurrentUser } from './current-user.ts';
@@ -25,11 +25,10 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function registerGuard(app: FastifyInstance, db: Db): void {
   app.decorateRequest('user', null);
 
+  // Identity and the access rule are settled before the body is parsed or validated, so an anonymous or
+  // unauthorised caller learns nothing from validation messages.
   app.addHook('onRequest', async (request) => {
     request.user = await identify(db, request);
-  });
-
-  app.addHook('preHandler', async (request, reply) => {
     if (request.is404) return;
     const rule = request.routeOptions.config.access;
     // A route without a rule is a programming error; refusing it keeps a forgotten route from shipping open.
@@ -37,7 +36,12 @@ export function registerGuard(app: FastifyInstance, db: Db): void {
     if (rule === 'public') return;
     if (!request.user) throw new AuthenticationError();
     if (rule !== 'signed_in' && !can(request.user, rule)) throw new ForbiddenError();
-    checkCsrf(request, reply);
+  });
+
+  // The CSRF token travels in the form body, so it is checked once the body is parsed.
+  app.addHook('preValidation', async (request) => {
+    if (request.is404 || request.routeOptions.config.access === 'public') return;
+    checkCsrf(request);
   });
 }
 
@@ -54,7 +58,7 @@ async function identify(db: Db, request: FastifyRequest): Promise<CurrentUser | 
   return row ? toCurrentUser(row, row.csrf_token) : null;
 }
 
-function checkCsrf(request: FastifyRequest, _reply: FastifyReply): void {
+function checkCsrf(request: FastifyRequest): void {
   if (!unsafeMethods.has(request.method) || !request.user?.csrfToken) return;
   const body = request.body as Record<string, unknown> | undefined;
   const sent = (body && typeof body._csrf === 'string' ? body._csrf : undefined) ?? request.headers['x-csrf-token'];

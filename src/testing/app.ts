@@ -47,13 +47,33 @@ export class Client {
     return this.remember(response);
   }
 
-  async post(path: string, form: Record<string, string>): Promise<Response> {
+  post(path: string, form: Record<string, string>): Promise<Response> {
+    return this.send('POST', path, form);
+  }
+
+  /** A form-encoded request with any method, carrying the session cookie and CSRF token. */
+  async send(method: string, path: string, form: Record<string, string> = {}): Promise<Response> {
     const body = new URLSearchParams({ _csrf: this.csrfToken, ...form });
     const response = await fetch(this.baseUrl + path, {
-      method: 'POST',
+      method,
       redirect: 'manual',
       headers: { cookie: this.cookie, 'content-type': 'application/x-www-form-urlencoded' },
       body,
+    });
+    return this.remember(response);
+  }
+
+  /** A JSON request, as an API client using the browser session would send it. */
+  async json(method: string, path: string, payload?: unknown): Promise<Response> {
+    const response = await fetch(this.baseUrl + path, {
+      method,
+      redirect: 'manual',
+      headers: {
+        cookie: this.cookie,
+        'x-csrf-token': this.csrfToken,
+        ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: payload === undefined ? undefined : JSON.stringify(payload),
     });
     return this.remember(response);
   }

@@ -12,6 +12,19 @@ import { govukDist, registerRendering, srcDir } from './render.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { routeModules } from './routes.ts';
 
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: string | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route the app serves with its access rule: the access-matrix test walks this list. */
+    routeCatalogue: RouteInfo[];
+  }
+}
+
 export interface AppContext {
   db: Db;
   config: Config;
@@ -24,15 +37,20 @@ export async function buildServer(context: AppContext, options: { logger?: boole
     trustProxy: process.env.TRUST_PROXY === 'true',
     genReqId: () => crypto.randomUUID(),
   });
-  await app.register(fastifyCookie, { secret: context.config.sessionSecret });
-  await app.register(fastifyFormbody);
-  await registerApiDocs(app);
-  // Static files declare no access rule of their own; they are public by nature.
+  const routeCatalogue: RouteInfo[] = [];
+  app.decorate('routeCatalogue', routeCatalogue);
   app.addHook('onRoute', (route) => {
+    // Static files declare no access rule of their own; they are public by nature.
     if (route.url.startsWith('/assets/') || route.url.startsWith('/static/')) {
       route.config = { ...route.config, access: 'public' };
     }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeCatalogue.push({ method, url: route.url, access: route.config?.access });
+    }
   });
+  await app.register(fastifyCookie, { secret: context.config.sessionSecret });
+  await app.register(fastifyFormbody);
+  await registerApiDocs(app);
   await app.register(fastifyStatic, {
     root: path.join(govukDist, 'govuk', 'assets'),
     prefix: '/assets/',
