@@ -1,0 +1,67 @@
+// What every benchmark reports, and the small timing helpers they share: nearest-rank percentiles over
+// sequential samples taken with the monotonic clock.
+import { performance } from 'node:perf_hooks';
+
+export interface BenchRow {
+  name: string;
+  value: number;
+  unit: string;
+  /** In words, e.g. "≤ 3"; empty when the figure is reported for context only. */
+  goal: string;
+  /** null when there is no goal to meet. */
+  met: boolean | null;
+}
+
+export interface Summary {
+  p50: number;
+  p95: number;
+  max: number;
+  count: number;
+}
+
+/** Nearest-rank percentile: the smallest sample with at least p% of the samples at or below it. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) throw new RangeError('no samples');
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[Math.min(rank, sorted.length) - 1] ?? Number.NaN;
+}
+
+export function summarise(samples: readonly number[]): Summary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return {
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    max: sorted.at(-1) ?? Number.NaN,
+    count: sorted.length,
+  };
+}
+
+/** Runs `work` `warmup` times untimed, then `count` times one after another, returning milliseconds each. */
+export async function timeSequential(
+  work: () => Promise<unknown>,
+  warmup: number,
+  count: number,
+): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await work();
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    await work();
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  const start = performance.now();
+  const result = await work();
+  return { result, ms: performance.now() - start };
+}
+
+export function latencyRows(label: string, summary: Summary): BenchRow[] {
+  return [
+    { name: `${label} p50`, value: summary.p50, unit: 'ms', goal: '', met: null },
+    { name: `${label} p95`, value: summary.p95, unit: 'ms', goal: '', met: null },
+    { name: `${label} max`, value: summary.max, unit: 'ms', goal: '', met: null },
+  ];
+}
