@@ -45,14 +45,21 @@ export async function aUser(db: Db, councilId: string, role: Role, serviceId?: s
     .returning('id')
     .executeTakeFirstOrThrow();
   if (serviceId) {
-    await db.insertInto('user_scopes').values({ user_id: row.id, scope_type: 'service', scope_id: serviceId }).execute();
+    await db
+      .insertInto('user_scopes')
+      .values({ user_id: row.id, scope_type: 'service', scope_id: serviceId })
+      .execute();
   }
   return row.id;
 }
 
 type MeasureOverrides = Partial<Omit<NewMeasure, 'council_id'>>;
 
-export async function aMeasure(db: Db, place: Place, overrides: MeasureOverrides = {}): Promise<{ id: string; code: string }> {
+export async function aMeasure(
+  db: Db,
+  place: Place,
+  overrides: MeasureOverrides = {},
+): Promise<{ id: string; code: string }> {
   const row = await db
     .insertInto('measures')
     .values({
@@ -83,7 +90,13 @@ export interface ValueFields {
   commentary?: string;
 }
 
-export async function aValue(db: Db, councilId: string, measureId: string, period: string, fields: ValueFields = {}): Promise<string> {
+export async function aValue(
+  db: Db,
+  councilId: string,
+  measureId: string,
+  period: string,
+  fields: ValueFields = {},
+): Promise<string> {
   const p = parsePeriod(period);
   const row = await db
     .insertInto('data_values')
@@ -109,7 +122,12 @@ export async function aValue(db: Db, councilId: string, measureId: string, perio
 }
 
 /** Many figures at once: [period, value] pairs, all approved headline figures. */
-export async function someValues(db: Db, councilId: string, measureId: string, series: [string, number][]): Promise<void> {
+export async function someValues(
+  db: Db,
+  councilId: string,
+  measureId: string,
+  series: [string, number][],
+): Promise<void> {
   for (const [period, value] of series) await aValue(db, councilId, measureId, period, { value });
 }
 
@@ -120,7 +138,13 @@ export interface TargetFields {
   tolerance?: { kind: 'absolute' | 'percent'; amount: number };
 }
 
-export async function aTarget(db: Db, councilId: string, measureId: string, period: string, fields: TargetFields): Promise<void> {
+export async function aTarget(
+  db: Db,
+  councilId: string,
+  measureId: string,
+  period: string,
+  fields: TargetFields,
+): Promise<void> {
   const p = parsePeriod(period);
   await db
     .insertInto('targets')
@@ -141,7 +165,10 @@ export async function aTarget(db: Db, councilId: string, measureId: string, peri
     .execute();
 }
 
-export async function countRows(db: Db, table: 'data_values' | 'data_value_revisions' | 'audit_log'): Promise<number> {
+export async function countRows(
+  db: Db,
+  table: 'data_values' | 'data_value_revisions' | 'audit_log',
+): Promise<number> {
   const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(db);
   return result.rows[0]?.n ?? 0;
 }

@@ -71,7 +71,10 @@ describe('scorecard on hand-built data', () => {
   test('RAG uses the target for the judged period, with its tolerance', async () => {
     const m = await aMeasure(t.db, place, { polarity: 'up' });
     await aValue(t.db, place.councilId, m.id, '2025-04', { value: 78 });
-    await aTarget(t.db, place.councilId, m.id, '2025-04', { value: 80, tolerance: { kind: 'absolute', amount: 5 } });
+    await aTarget(t.db, place.councilId, m.id, '2025-04', {
+      value: 80,
+      tolerance: { kind: 'absolute', amount: 5 },
+    });
     const card = await scorecard(t.db, { councilId: place.councilId, reach: null, period: '2025-04' });
     const row = find(card.measures, m.code);
     assert.equal(row.target, 80);
@@ -109,7 +112,12 @@ describe('scorecard on hand-built data', () => {
     const retired = await aMeasure(t.db, place, { status: 'retired' });
     const card = await scorecard(t.db, { councilId: place.councilId, reach: null, period: '2025-04' });
     assert.ok(!card.measures.some((m) => m.code === draft.code || m.code === retired.code));
-    const named = await scorecard(t.db, { councilId: place.councilId, reach: null, period: '2025-04', measureIds: [retired.id] });
+    const named = await scorecard(t.db, {
+      councilId: place.councilId,
+      reach: null,
+      period: '2025-04',
+      measureIds: [retired.id],
+    });
     assert.deepEqual(
       named.measures.map((m) => m.code),
       [retired.code],
@@ -117,11 +125,14 @@ describe('scorecard on hand-built data', () => {
   });
 
   test('an invalid period is a validation error naming the period field', async () => {
-    await assert.rejects(scorecard(t.db, { councilId: place.councilId, reach: null, period: '2025-Q7' }), (error: unknown) => {
-      assert.equal((error as { statusCode?: number }).statusCode, 400);
-      assert.equal((error as { details?: { field: string }[] }).details?.[0]?.field, 'period');
-      return true;
-    });
+    await assert.rejects(
+      scorecard(t.db, { councilId: place.councilId, reach: null, period: '2025-Q7' }),
+      (error: unknown) => {
+        assert.equal((error as { statusCode?: number }).statusCode, 400);
+        assert.equal((error as { details?: { field: string }[] }).details?.[0]?.field, 'period');
+        return true;
+      },
+    );
   });
 });
 
@@ -151,8 +162,15 @@ describe('scorecard defaults and scope', () => {
     const mine = await aMeasure(t.db, place);
     const theirs = await aMeasure(t.db, { ...place, serviceId: other });
     const shared = await aMeasure(t.db, { ...place, serviceId: other });
-    await t.db.insertInto('measure_services').values({ measure_id: shared.id, service_id: place.serviceId }).execute();
-    const card = await scorecard(t.db, { councilId: place.councilId, reach: new Set([place.serviceId]), period: '2025-09' });
+    await t.db
+      .insertInto('measure_services')
+      .values({ measure_id: shared.id, service_id: place.serviceId })
+      .execute();
+    const card = await scorecard(t.db, {
+      councilId: place.councilId,
+      reach: new Set([place.serviceId]),
+      period: '2025-09',
+    });
     const codes = card.measures.map((m) => m.code);
     assert.ok(codes.includes(mine.code));
     assert.ok(codes.includes(shared.code));
@@ -185,7 +203,11 @@ describe('scorecard on the demo council', () => {
   let councilId: string;
   before(async () => {
     t = await freshDatabase('demo');
-    const council = await t.db.selectFrom('councils').select('id').where('slug', '=', 'anytown').executeTakeFirstOrThrow();
+    const council = await t.db
+      .selectFrom('councils')
+      .select('id')
+      .where('slug', '=', 'anytown')
+      .executeTakeFirstOrThrow();
     councilId = council.id;
   });
   after(async () => t.drop());
@@ -208,7 +230,9 @@ describe('scorecard on the demo council', () => {
     const plan = await sql<{ 'QUERY PLAN': string }>`EXPLAIN
       SELECT dv.value FROM measures m LEFT JOIN LATERAL (
         SELECT value FROM data_values dv WHERE dv.measure_id = m.id AND dv.breakdown = '' AND dv.period_end <= '2025-09-30'
-          AND dv.status <> 'draft' ORDER BY dv.period_end DESC, dv.period_start ASC LIMIT 1) dv ON true`.execute(t.db);
+          AND dv.status <> 'draft' ORDER BY dv.period_end DESC, dv.period_start ASC LIMIT 1) dv ON true`.execute(
+      t.db,
+    );
     const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
     assert.match(text, /data_values_latest/);
   });

@@ -1,9 +1,10 @@
 // Every capability's routes, in one list so the server and the access-matrix test see the same set.
 import type { FastifyInstance } from 'fastify';
 import { accessRoutes } from '../access/access.routes.ts';
+import { reportingRoutes } from '../reporting/reporting.routes.ts';
 import type { AppContext } from './server.ts';
 import { webRoutes } from './web.routes.ts';
 
 export type RouteModule = (app: FastifyInstance, context: AppContext) => void | Promise<void>;
 
-export const routeModules: RouteModule[] = [webRoutes, accessRoutes];
+export const routeModules: RouteModule[] = [webRoutes, accessRoutes, reportingRoutes];

@@ -1,0 +1,180 @@
+// Charts drawn on the server with Apache ECharts as SVG, so pages, papers and exports show the same picture
+// without JavaScript. Every chart carries a text alternative; the figures are always in a table nearby too.
+import { LineChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { formatValue, type Unit } from '../assessment/index.ts';
+
+echarts.use([LineChart, GridComponent, LegendComponent, TitleComponent, AriaComponent, SVGRenderer]);
+
+export interface ChartPoint {
+  label: string;
+  value: number | null;
+}
+
+export interface LineChartInput {
+  title: string;
+  points: ChartPoint[];
+  /** Same labels as `points`; a null value leaves a gap in the target line. */
+  targets?: ChartPoint[];
+  unit: Unit;
+  decimals: number;
+  /** The text alternative read out for the chart; defaults to the title. */
+  description?: string;
+  width?: number;
+  height?: number;
+}
+
+// GOV.UK colours: the value line is dark blue and solid, the target black and dashed, so they differ by more than hue.
+const VALUE_COLOUR = '#1d70b8';
+const TARGET_COLOUR = '#0b0c0c';
+
+const UNIT_AXIS_NAMES: Record<Unit, string> = {
+  percent: 'Per cent',
+  count: 'Number',
+  days: 'Days',
+  gbp: 'Pounds (£)',
+  rate_per_10000: 'Rate per 10,000',
+  rate_per_100000: 'Rate per 100,000',
+  number: 'Number',
+  score: 'Score',
+  weeks: 'Weeks',
+};
+
+export function lineChartSvg(input: LineChartInput): string {
+  const { title, points, targets = [], unit, decimals, width = 720, height = 320 } = input;
+  const labels = points.map((p) => p.label);
+  const targetByLabel = new Map(targets.map((t) => [t.label, t.value]));
+  const hasTargets = targets.some((t) => t.value != null);
+  const series = [
+    {
+      name: 'Value',
+      type: 'line' as const,
+      data: points.map((p) => p.value),
+      color: VALUE_COLOUR,
+      lineStyle: { width: 3 },
+      symbol: 'circle',
+      symbolSize: 6,
+      connectNulls: false,
+    },
+    ...(hasTargets
+      ? [
+          {
+            name: 'Target',
+            type: 'line' as const,
+            data: labels.map((label) => targetByLabel.get(label) ?? null),
+            color: TARGET_COLOUR,
+            lineStyle: { width: 2, type: 'dashed' as const },
+            symbol: 'none',
+            step: 'middle' as const,
+          },
+        ]
+      : []),
+  ];
+  const svg = render(width, height, {
+    animation: false,
+    aria: { enabled: true, label: { description: input.description ?? title } },
+    title: {
+      text: title,
+      left: 0,
+      textStyle: { fontSize: 16, fontFamily: 'arial, sans-serif', color: TARGET_COLOUR },
+    },
+    legend: { show: hasTargets, right: 0, top: 0, textStyle: { fontFamily: 'arial, sans-serif' } },
+    grid: { left: 70, right: 20, top: 50, bottom: 60 },
+    xAxis: {
+      type: 'category',
+      data: labels,
+      name: 'Period',
+      nameLocation: 'middle',
+      nameGap: 35,
+      axisLabel: { hideOverlap: true, color: TARGET_COLOUR },
+    },
+    yAxis: {
+      type: 'value',
+      name: UNIT_AXIS_NAMES[unit],
+      nameLocation: 'middle',
+      nameGap: 55,
+      scale: true,
+      axisLabel: { color: TARGET_COLOUR, formatter: (v: number) => axisFigure(v, unit, decimals) },
+    },
+    series,
+  });
+  return withTitle(svg, title, input.description ?? title);
+}
+
+// Pages redraw the same sparklines on every view; drawing one costs a few milliseconds, so keep recent ones.
+const sparklineCache = new Map<string, string>();
+const SPARKLINE_CACHE_SIZE = 5000;
+
+/** A tiny trend line for a table row. Decorative: the figures are in the same row, so screen readers skip it. */
+export function sparklineSvg(
+  values: (number | null)[],
+  options: { width?: number; height?: number } = {},
+): string {
+  const { width = 120, height = 30 } = options;
+  if (values.every((v) => v == null)) return '';
+  const key = `${width}x${height}:${values.join(',')}`;
+  const cached = sparklineCache.get(key);
+  if (cached !== undefined) return cached;
+  const drawn = drawSparkline(values, width, height);
+  if (sparklineCache.size >= SPARKLINE_CACHE_SIZE) {
+    const oldest = sparklineCache.keys().next();
+    if (!oldest.done) sparklineCache.delete(oldest.value);
+  }
+  sparklineCache.set(key, drawn);
+  return drawn;
+}
+
+function drawSparkline(values: (number | null)[], width: number, height: number): string {
+  const svg = render(width, height, {
+    animation: false,
+    grid: { left: 2, right: 2, top: 3, bottom: 3 },
+    xAxis: { type: 'category', show: false, data: values.map((_, i) => String(i)), boundaryGap: false },
+    yAxis: { type: 'value', show: false, scale: true },
+    series: [
+      {
+        type: 'line',
+        data: values,
+        color: VALUE_COLOUR,
+        lineStyle: { width: 2 },
+        symbol: 'none',
+        silent: true,
+        connectNulls: true,
+      },
+    ],
+  });
+  return svg
+    .replace(/^<svg\b/, '<svg aria-hidden="true" focusable="false"')
+    .replace(/\saria-label="[^"]*"/, '');
+}
+
+function render(width: number, height: number, option: echarts.EChartsCoreOption): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption(option);
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** role="img" with a <title> and <desc> makes the SVG one image with a name to assistive technology. */
+function withTitle(svg: string, title: string, description: string): string {
+  const opening = /^<svg\b[^>]*>/.exec(svg);
+  if (!opening) return svg;
+  const tag = opening[0].replace(/\srole="[^"]*"/, '').replace(/\saria-label="[^"]*"/, '');
+  const named = tag.replace(/^<svg\b/, `<svg role="img" aria-label="${escapeXml(title)}"`);
+  return `${named}<title>${escapeXml(title)}</title><desc>${escapeXml(description)}</desc>${svg.slice(opening[0].length)}`;
+}
+
+function axisFigure(value: number, unit: Unit, decimals: number): string {
+  // Axis ticks are round numbers; printing the unit on each one would crowd the axis, so it is named once.
+  return unit === 'gbp'
+    ? formatValue(value, 'gbp', 0)
+    : formatValue(value, 'number', Number.isInteger(value) ? 0 : Math.min(decimals, 2));
+}
+
+export function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

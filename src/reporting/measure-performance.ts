@@ -1,0 +1,168 @@
+// One measure's performance for its page: the history of figures judged against their targets, a chart with
+// its text alternative, and the latest commentary. The measure page includes views/measure-performance.njk.
+import {
+  directionVsLastYear,
+  directionVsPrevious,
+  formatValue,
+  parsePeriod,
+  periodKey,
+  previousPeriod,
+  rag,
+  samePeriodLastYear,
+  type Rag,
+} from '../assessment/index.ts';
+import type { ValueStatus } from '../db/schema.ts';
+import type { Db } from '../db/connection.ts';
+import { NotFoundError } from '../web/errors.ts';
+import { lineChartSvg } from './charts.ts';
+import {
+  findPerformanceMeasure,
+  measureHistory,
+  type HistoryRow,
+  type PerformanceMeasureRow,
+} from './measure-performance.queries.ts';
+import { directionBadge, labelOfPeriod, ragBadge, shortPeriodLabel, type RagBadge } from './present.ts';
+import { toNumber, toTarget } from './scorecard.service.ts';
+
+export interface PerformanceRow {
+  period: string;
+  periodLabel: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  target: number | null;
+  targetLow: number | null;
+  targetHigh: number | null;
+  rag: Rag;
+  ragBadge: RagBadge;
+  status: ValueStatus;
+  commentary: string;
+  revision: number;
+  /** Corrected after it was published: shown as "revised" wherever the figure appears. */
+  revised: boolean;
+}
+
+export interface MeasurePerformance {
+  history: PerformanceRow[];
+  chartSvg: string;
+  chartSummary: string;
+  latestCommentary: { period: string; periodLabel: string; text: string } | null;
+}
+
+/** The chart shows three years of monthly figures at most; the table below it has the whole history. */
+const CHART_POINTS = 36;
+
+export async function measurePerformance(
+  db: Db,
+  options: { councilId: string; measureId: string },
+): Promise<MeasurePerformance> {
+  const measure = await findPerformanceMeasure(db, options.councilId, options.measureId);
+  if (!measure) throw new NotFoundError('Measure not found');
+  const history = (await measureHistory(db, options.councilId, options.measureId)).map((row) =>
+    presentRow(measure, row),
+  );
+  // Drafts are listed with their status but are not yet figures the council stands behind.
+  const judged = history.filter((row) => row.status !== 'draft');
+  const charted = judged.slice(0, CHART_POINTS).reverse();
+  const chartSummary = summarise(measure, judged);
+  const latestWithWords = judged.find((row) => row.commentary.trim() !== '');
+  return {
+    history,
+    chartSvg:
+      charted.length === 0
+        ? ''
+        : lineChartSvg({
+            title: `${measure.code} ${measure.title}`,
+            points: charted.map((row) => ({ label: shortPeriodLabel(row.period), value: row.value })),
+            targets: charted.map((row) => ({ label: shortPeriodLabel(row.period), value: row.target })),
+            unit: measure.unit,
+            decimals: measure.decimals,
+            description: chartSummary,
+          }),
+    chartSummary,
+    latestCommentary: latestWithWords
+      ? {
+          period: latestWithWords.period,
+          periodLabel: latestWithWords.periodLabel,
+          text: latestWithWords.commentary,
+        }
+      : null,
+  };
+}
+
+function presentRow(measure: PerformanceMeasureRow, row: HistoryRow): PerformanceRow {
+  const value = toNumber(row.value);
+  const target = toTarget(row);
+  const hasTarget = target.value != null || (target.low != null && target.high != null);
+  const judgement = rag({ value, target: hasTarget ? target : null, polarity: measure.polarity });
+  return {
+    period: row.period,
+    periodLabel: labelOfPeriod(row.period),
+    value,
+    numerator: toNumber(row.numerator),
+    denominator: toNumber(row.denominator),
+    target: target.value,
+    targetLow: target.low ?? null,
+    targetHigh: target.high ?? null,
+    rag: judgement,
+    ragBadge: ragBadge(judgement),
+    status: row.status,
+    commentary: row.commentary,
+    revision: row.revision,
+    revised: row.revised_after_publication,
+  };
+}
+
+/** The chart's text alternative: the latest figure, its target and verdict, and the trend in words. */
+function summarise(measure: PerformanceMeasureRow, judged: PerformanceRow[]): string {
+  const latest = judged[0];
+  if (!latest) return `${measure.title}: there are no figures yet.`;
+  const figure = (v: number | null) => formatValue(v, measure.unit, measure.decimals);
+  const parts = [`${measure.title}: ${figure(latest.value)} in ${latest.periodLabel}`];
+  if (latest.target != null)
+    parts.push(`against a target of ${figure(latest.target)} (${latest.ragBadge.label.toLowerCase()})`);
+  else if (latest.targetLow != null && latest.targetHigh != null) {
+    parts.push(
+      `against a target range of ${figure(latest.targetLow)} to ${figure(latest.targetHigh)} (${latest.ragBadge.label.toLowerCase()})`,
+    );
+  }
+  const sentences = [`${parts.join(' ')}.`];
+  const byPeriod = new Map(judged.map((row) => [row.period, row]));
+  const period = parsePeriod(latest.period);
+  const previous = byPeriod.get(periodKey(previousPeriod(period)));
+  const lastYear = byPeriod.get(periodKey(samePeriodLastYear(period)));
+  const basis = {
+    current: latest.value,
+    polarity: measure.polarity,
+    accumulation: measure.accumulation,
+    range: { low: latest.targetLow, high: latest.targetHigh },
+  };
+  if (previous) {
+    const d = directionVsPrevious({ ...basis, previous: previous.value }).judgement;
+    sentences.push(trend(d, latest.value, previous, figure));
+  }
+  if (lastYear) {
+    const d = directionVsLastYear({ ...basis, lastYear: lastYear.value }).judgement;
+    sentences.push(trend(d, latest.value, lastYear, figure));
+  }
+  const first = judged[Math.min(judged.length, CHART_POINTS) - 1];
+  if (first && first !== latest)
+    sentences.push(`The chart shows figures from ${first.periodLabel} to ${latest.periodLabel}.`);
+  return sentences.join(' ');
+}
+
+function trend(
+  judgement: Parameters<typeof directionBadge>[0],
+  current: number | null,
+  comparator: PerformanceRow,
+  figure: (v: number | null) => string,
+): string {
+  const badge = directionBadge(judgement, current, comparator.value);
+  const from = `${figure(comparator.value)} in ${comparator.periodLabel}`;
+  const moved = !badge.movement
+    ? `It compares with ${from}`
+    : badge.movement === 'unchanged'
+      ? `It was unchanged from ${from}`
+      : `It ${badge.movement} from ${from}`;
+  return `${moved}: ${badge.text.toLowerCase()}.`;
+}

@@ -1,0 +1,149 @@
+// The performance overview: the scorecard for a period, narrowed by directorate, portfolio or committee, grouped
+// by Council Strategy priority and outcome, with summary counts and a sparkline per measure.
+import type { ServiceReach } from '../access/scope.ts';
+import { parsePeriod, PeriodError, periodEnd, type Rag } from '../assessment/index.ts';
+import type { Db } from '../db/connection.ts';
+import { ValidationError, type FieldProblem } from '../web/errors.ts';
+import { sparklineSvg } from './charts.ts';
+import {
+  filterOptions,
+  outcomesOfMeasures,
+  recentPeriods,
+  recentValues,
+  servicesOf,
+  type FilterKind,
+  type Option,
+} from './overview.queries.ts';
+import { directionBadge, labelOfPeriod, ragBadge, type DirectionBadge, type RagBadge } from './present.ts';
+import { scorecard, type MeasureJudgement } from './scorecard.service.ts';
+
+export interface OverviewFilters {
+  period?: string;
+  directorate?: string;
+  portfolio?: string;
+  committee?: string;
+}
+
+export interface OverviewRow extends MeasureJudgement {
+  periodLabel: string;
+  ragBadge: RagBadge;
+  previous: DirectionBadge;
+  lastYear: DirectionBadge;
+  sparkline: string;
+}
+
+export interface OverviewGroup {
+  priority: string | null;
+  outcome: string;
+  rows: OverviewRow[];
+}
+
+export interface Overview {
+  period: string | null;
+  periodLabel: string;
+  periods: { value: string; text: string }[];
+  options: { directorates: Option[]; portfolios: Option[]; committees: Option[] };
+  counts: Record<Rag, number>;
+  total: number;
+  groups: OverviewGroup[];
+}
+
+const SPARKLINE_POINTS = 12;
+const PERIOD_CHOICES = 30;
+
+export async function overview(
+  db: Db,
+  councilId: string,
+  reach: ServiceReach,
+  filters: OverviewFilters,
+): Promise<Overview> {
+  const narrowed = await narrowReach(db, councilId, reach, filters);
+  const [card, periods, options] = await Promise.all([
+    scorecard(db, { councilId, reach: narrowed, period: filters.period || undefined }),
+    recentPeriods(db, councilId, reach, PERIOD_CHOICES),
+    filterOptions(db, councilId),
+  ]);
+  const ids = card.measures.map((m) => m.measureId);
+  const end = card.period ? periodEnd(parsePeriod(card.period)) : '0001-01-01';
+  const [outcomes, sparks] = await Promise.all([
+    outcomesOfMeasures(db, councilId, ids),
+    recentValues(db, ids, end, SPARKLINE_POINTS),
+  ]);
+  const rows = new Map(card.measures.map((m) => [m.measureId, presentRow(m, sparks.get(m.measureId) ?? [])]));
+
+  // A measure appears under each outcome it answers to; those with none close the page as "Other measures".
+  const groups = new Map<string, OverviewGroup>();
+  const grouped = new Set<string>();
+  for (const o of outcomes) {
+    const row = rows.get(String(o.measure_id));
+    if (!row) continue;
+    const key = `${o.priority_code}/${o.outcome_code}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { priority: o.priority_title, outcome: o.outcome_title, rows: [] };
+      groups.set(key, group);
+    }
+    group.rows.push(row);
+    grouped.add(row.measureId);
+  }
+  const others = [...rows.values()].filter((r) => !grouped.has(r.measureId));
+  const allGroups = [...groups.values()];
+  if (others.length > 0) allGroups.push({ priority: null, outcome: 'Other measures', rows: others });
+  for (const group of allGroups) group.rows.sort((a, b) => a.code.localeCompare(b.code));
+
+  const counts: Record<Rag, number> = { green: 0, amber: 0, red: 0, not_rated: 0, no_data: 0 };
+  for (const m of card.measures) counts[m.rag] += 1;
+  const choices =
+    filters.period && !periods.includes(filters.period) ? [filters.period, ...periods] : periods;
+  return {
+    period: card.period,
+    periodLabel: labelOfPeriod(card.period),
+    periods: choices.map((p) => ({ value: p, text: labelOfPeriod(p) })),
+    options,
+    counts,
+    total: card.measures.length,
+    groups: allGroups,
+  };
+}
+
+/** A filter narrows the user's reach to the services it covers; an unknown code or bad period is named, all at once. */
+async function narrowReach(
+  db: Db,
+  councilId: string,
+  reach: ServiceReach,
+  filters: OverviewFilters,
+): Promise<ServiceReach> {
+  let narrowed = reach;
+  const problems: FieldProblem[] = [];
+  if (filters.period) {
+    try {
+      parsePeriod(filters.period);
+    } catch (error) {
+      if (!(error instanceof PeriodError)) throw error;
+      problems.push({ field: 'period', message: `period: ${error.message}` });
+    }
+  }
+  for (const kind of ['directorate', 'portfolio', 'committee'] as FilterKind[]) {
+    const code = filters[kind];
+    if (!code) continue;
+    const services = await servicesOf(db, councilId, kind, code);
+    if (!services) {
+      problems.push({ field: kind, message: `${kind}: there is no ${kind} with the code '${code}'` });
+      continue;
+    }
+    narrowed = narrowed === null ? services : new Set([...narrowed].filter((id) => services.has(id)));
+  }
+  if (problems.length > 0) throw new ValidationError(problems.map((p) => p.message).join('; '), problems);
+  return narrowed;
+}
+
+function presentRow(m: MeasureJudgement, recent: (number | null)[]): OverviewRow {
+  return {
+    ...m,
+    periodLabel: labelOfPeriod(m.period),
+    ragBadge: ragBadge(m.rag),
+    previous: directionBadge(m.direction.previous, m.value, m.previousValue),
+    lastYear: directionBadge(m.direction.lastYear, m.value, m.lastYearValue),
+    sparkline: sparklineSvg(recent),
+  };
+}
