@@ -2,9 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import { accessRoutes } from '../access/access.routes.ts';
 import { reportingRoutes } from '../reporting/reporting.routes.ts';
+import { structureRoutes } from '../structure/structure.routes.ts';
 import type { AppContext } from './server.ts';
 import { webRoutes } from './web.routes.ts';
 
 export type RouteModule = (app: FastifyInstance, context: AppContext) => void | Promise<void>;
 
-export const routeModules: RouteModule[] = [webRoutes, accessRoutes, reportingRoutes];
+export const routeModules: RouteModule[] = [webRoutes, accessRoutes, reportingRoutes, structureRoutes];

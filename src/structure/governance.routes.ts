@@ -1,0 +1,85 @@
+// Governance pages: a portfolio and a committee (or CMT), each with its services and their measures, and the
+// add and edit forms with the directorates and services they cover as checkboxes.
+import type { FastifyInstance } from 'fastify';
+import { can } from '../access/permissions.ts';
+import type { AppContext } from '../web/server.ts';
+import { registerFormPage, savedFlash, userOf } from './form-pages.ts';
+import {
+  committeeForEdit,
+  portfolioForEdit,
+  saveCommittee,
+  savePortfolio,
+  serviceChoices,
+} from './governance.service.ts';
+import { directorateChoices } from './organisation.service.ts';
+import { committeeDetail, portfolioDetail } from './structure.service.ts';
+
+type ByCode = { Params: { code: string } };
+
+export function governanceRoutes(app: FastifyInstance, { db }: AppContext): void {
+  const read = { config: { access: 'structure.read' as const } };
+
+  app.get<ByCode>('/structure/portfolios/:code', read, async (request, reply) => {
+    const user = userOf(request);
+    return reply.page('structure/views/portfolio.njk', {
+      ...(await portfolioDetail(db, user, request.params.code)),
+      canEdit: can(user, 'structure.write'),
+      flash: savedFlash(request.query),
+    });
+  });
+
+  app.get<ByCode>('/structure/committees/:code', read, async (request, reply) => {
+    const user = userOf(request);
+    return reply.page('structure/views/committee.njk', {
+      ...(await committeeDetail(db, user, request.params.code)),
+      canEdit: can(user, 'structure.write'),
+      flash: savedFlash(request.query),
+    });
+  });
+
+  registerFormPage(app, db, {
+    path: '/structure/portfolios',
+    noun: 'portfolio',
+    template: 'structure/views/portfolio-form.njk',
+    labels: {
+      code: 'Code',
+      title: 'Title',
+      cabinetMemberName: 'Cabinet Member',
+      directorates: 'Directorates',
+      services: 'Services',
+    },
+    listFields: ['directorates', 'services'],
+    blank: async () => ({ directorates: [], services: [] }),
+    load: portfolioForEdit,
+    options: async (db, user) => ({
+      directorateItems: await directorateChoices(db, user),
+      serviceItems: await serviceChoices(db, user),
+    }),
+    save: savePortfolio,
+    pageOf: (code) => `/structure/portfolios/${encodeURIComponent(code)}`,
+    backFromNew: '/structure#portfolios',
+  });
+
+  registerFormPage(app, db, {
+    path: '/structure/committees',
+    noun: 'committee',
+    template: 'structure/views/committee-form.njk',
+    labels: {
+      code: 'Code',
+      title: 'Title',
+      kind: 'Kind',
+      chairName: 'Chair',
+      termsOfReference: 'Terms of reference',
+      themes: 'Themes',
+      services: 'Services scrutinised',
+    },
+    listFields: ['services'],
+    blank: async () => ({ kind: 'select', services: [] }),
+    load: committeeForEdit,
+    toForm: (saved) => ({ ...saved, themes: [saved.themes].flat().join('\n') }),
+    options: async (db, user) => ({ serviceItems: await serviceChoices(db, user) }),
+    save: saveCommittee,
+    pageOf: (code) => `/structure/committees/${encodeURIComponent(code)}`,
+    backFromNew: '/structure#committees',
+  });
+}
