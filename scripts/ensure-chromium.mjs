@@ -9,7 +9,9 @@ if (!existsSync(chromium)) {
   const hasApt = existsSync('/usr/bin/apt-get');
   if (isRoot && hasApt) {
     console.log('Chromium is missing: installing Debian chromium for the browser tests…');
-    execSync('apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium', { stdio: 'inherit' });
+    execSync('apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium', {
+      stdio: 'inherit',
+    });
   } else {
     console.error('The browser tests need Chromium at /usr/bin/chromium. Install it with:');
     console.error('  sudo apt-get update && sudo apt-get install -y chromium');

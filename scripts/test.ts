@@ -14,7 +14,8 @@ async function testFiles(dirs: string[]): Promise<string[]> {
   const found: string[] = [];
   for (const dir of dirs) {
     for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile() && entry.name.endsWith('.test.ts')) found.push(path.join(entry.parentPath, entry.name));
+      if (entry.isFile() && entry.name.endsWith('.test.ts'))
+        found.push(path.join(entry.parentPath, entry.name));
     }
   }
   return found.sort();

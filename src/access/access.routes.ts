@@ -11,8 +11,11 @@ interface SignInForm {
 }
 
 export function accessRoutes(app: FastifyInstance, { db, config }: AppContext): void {
-  app.get<{ Querystring: { next?: string } }>('/sign-in', { config: { access: 'public' } }, async (request, reply) =>
-    reply.page('access/views/sign-in.njk', { next: safeNext(request.query.next), values: {} }),
+  app.get<{ Querystring: { next?: string } }>(
+    '/sign-in',
+    { config: { access: 'public' } },
+    async (request, reply) =>
+      reply.page('access/views/sign-in.njk', { next: safeNext(request.query.next), values: {} }),
   );
 
   app.post<{ Body: SignInForm }>('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
@@ -22,9 +25,11 @@ export function accessRoutes(app: FastifyInstance, { db, config }: AppContext): 
       ...(email.trim() ? [] : [{ href: '#email', text: 'Enter your e-mail address' }]),
       ...(password ? [] : [{ href: '#password', text: 'Enter your password' }]),
     ];
-    const signedIn = errors.length === 0 ? await signIn(db, email, password, config.sessionAbsoluteHours) : null;
+    const signedIn =
+      errors.length === 0 ? await signIn(db, email, password, config.sessionAbsoluteHours) : null;
     if (!signedIn) {
-      if (errors.length === 0) errors.push({ href: '#email', text: 'The e-mail address or password is not right' });
+      if (errors.length === 0)
+        errors.push({ href: '#email', text: 'The e-mail address or password is not right' });
       return reply.status(400).page('access/views/sign-in.njk', { errors, next, values: { email } });
     }
     reply.setCookie(SESSION_COOKIE, signedIn.cookieToken, {
@@ -47,5 +52,7 @@ export function accessRoutes(app: FastifyInstance, { db, config }: AppContext): 
 
 /** Only same-site paths, so the sign-in form cannot be used to bounce people to another site. */
 function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/overview';
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
+    ? next
+    : '/overview';
 }

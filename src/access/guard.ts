@@ -61,8 +61,11 @@ async function identify(db: Db, request: FastifyRequest): Promise<CurrentUser | 
 function checkCsrf(request: FastifyRequest): void {
   if (!unsafeMethods.has(request.method) || !request.user?.csrfToken) return;
   const body = request.body as Record<string, unknown> | undefined;
-  const sent = (body && typeof body._csrf === 'string' ? body._csrf : undefined) ?? request.headers['x-csrf-token'];
+  const sent =
+    (body && typeof body._csrf === 'string' ? body._csrf : undefined) ?? request.headers['x-csrf-token'];
   if (sent !== request.user.csrfToken) {
-    throw new ForbiddenError('The form has expired or did not come from this site. Go back, reload the page and try again.');
+    throw new ForbiddenError(
+      'The form has expired or did not come from this site. Go back, reload the page and try again.',
+    );
   }
 }

@@ -21,11 +21,17 @@ const userColumns = sql<UserWithScopes>`
             FROM user_scopes us WHERE us.user_id = u.id), '[]') AS scopes`;
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserWithScopes | undefined> {
-  const result = await sql<UserWithScopes>`SELECT ${userColumns} FROM users u WHERE lower(u.email) = lower(${email})`.execute(db);
+  const result =
+    await sql<UserWithScopes>`SELECT ${userColumns} FROM users u WHERE lower(u.email) = lower(${email})`.execute(
+      db,
+    );
   return result.rows[0];
 }
 
-export async function findUserBySession(db: Db, sessionId: string): Promise<(UserWithScopes & { csrf_token: string }) | undefined> {
+export async function findUserBySession(
+  db: Db,
+  sessionId: string,
+): Promise<(UserWithScopes & { csrf_token: string }) | undefined> {
   const result = await sql<UserWithScopes & { csrf_token: string }>`
     UPDATE sessions s SET last_seen_at = now()
     FROM users u
@@ -83,7 +89,14 @@ export async function deleteSession(db: Db, sessionId: string): Promise<void> {
 
 export async function insertUser(
   db: Db,
-  user: { councilId: string; email: string; displayName: string; role: Role; passwordHash: string | null; scopes: { type: ScopeType; id: string }[] },
+  user: {
+    councilId: string;
+    email: string;
+    displayName: string;
+    role: Role;
+    passwordHash: string | null;
+    scopes: { type: ScopeType; id: string }[];
+  },
 ): Promise<string> {
   return db.transaction().execute(async (trx) => {
     const { id } = await trx
@@ -107,9 +120,17 @@ export async function insertUser(
   });
 }
 
-export async function insertApiToken(db: Db, token: { userId: string; tokenHash: string; name: string; expiresAt: Date | null }): Promise<void> {
+export async function insertApiToken(
+  db: Db,
+  token: { userId: string; tokenHash: string; name: string; expiresAt: Date | null },
+): Promise<void> {
   await db
     .insertInto('api_tokens')
-    .values({ user_id: token.userId, token_hash: token.tokenHash, name: token.name, expires_at: token.expiresAt })
+    .values({
+      user_id: token.userId,
+      token_hash: token.tokenHash,
+      name: token.name,
+      expires_at: token.expiresAt,
+    })
     .execute();
 }

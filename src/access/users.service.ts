@@ -15,7 +15,10 @@ import {
   toCurrentUser,
 } from './users.queries.ts';
 
-const scopeTables: Record<ScopeType, 'directorates' | 'services' | 'portfolios' | 'committees' | 'providers'> = {
+const scopeTables: Record<
+  ScopeType,
+  'directorates' | 'services' | 'portfolios' | 'committees' | 'providers'
+> = {
   directorate: 'directorates',
   service: 'services',
   portfolio: 'portfolios',
@@ -28,12 +31,19 @@ export function isRole(value: string): value is Role {
 }
 
 /** Resolves "service:HOU-REP" style references to scope rows, naming the one that does not exist. */
-export async function resolveScopes(db: Db, councilId: string, references: string[]): Promise<{ type: ScopeType; id: string }[]> {
+export async function resolveScopes(
+  db: Db,
+  councilId: string,
+  references: string[],
+): Promise<{ type: ScopeType; id: string }[]> {
   const scopes: { type: ScopeType; id: string }[] = [];
   for (const reference of references) {
     const [type, code] = reference.split(':', 2);
     if (!type || !code || !(type in scopeTables)) {
-      throw ValidationError.field('scope', `'${reference}' is not a scope: write type:CODE, e.g. service:HOU-REP (types: ${Object.keys(scopeTables).join(', ')})`);
+      throw ValidationError.field(
+        'scope',
+        `'${reference}' is not a scope: write type:CODE, e.g. service:HOU-REP (types: ${Object.keys(scopeTables).join(', ')})`,
+      );
     }
     const scopeType = type as ScopeType;
     const row = await db
@@ -50,19 +60,34 @@ export async function resolveScopes(db: Db, councilId: string, references: strin
 
 export async function createUser(
   db: Db,
-  input: { councilId: string; email: string; displayName?: string; role: string; password?: string; scopes: string[] },
+  input: {
+    councilId: string;
+    email: string;
+    displayName?: string;
+    role: string;
+    password?: string;
+    scopes: string[];
+  },
 ): Promise<string> {
   const email = input.email.trim().toLowerCase();
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw ValidationError.field('email', `'${input.email}' is not an e-mail address`);
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+    throw ValidationError.field('email', `'${input.email}' is not an e-mail address`);
   if (!isRole(input.role)) {
-    throw ValidationError.field('role', `'${input.role}' is not a role: choose one of ${Object.keys(roleLabels).join(', ')}`);
+    throw ValidationError.field(
+      'role',
+      `'${input.role}' is not a role: choose one of ${Object.keys(roleLabels).join(', ')}`,
+    );
   }
-  if (await findUserByEmail(db, email)) throw ValidationError.field('email', `A user with e-mail ${email} already exists`);
+  if (await findUserByEmail(db, email))
+    throw ValidationError.field('email', `A user with e-mail ${email} already exists`);
   const problem = input.password == null ? null : passwordProblem(input.password);
   if (problem) throw ValidationError.field('password', problem);
   const scopes = await resolveScopes(db, input.councilId, input.scopes);
   if (input.role !== 'administrator' && input.role !== 'performance_officer' && scopes.length === 0) {
-    throw ValidationError.field('scope', `A ${roleLabels[input.role]} needs at least one --scope, or they could see nothing`);
+    throw ValidationError.field(
+      'scope',
+      `A ${roleLabels[input.role]} needs at least one --scope, or they could see nothing`,
+    );
   }
   return insertUser(db, {
     councilId: input.councilId,
@@ -74,7 +99,10 @@ export async function createUser(
   });
 }
 
-export async function createApiToken(db: Db, input: { email: string; name?: string; expiresInDays?: number }): Promise<string> {
+export async function createApiToken(
+  db: Db,
+  input: { email: string; name?: string; expiresInDays?: number },
+): Promise<string> {
   const user = await findUserByEmail(db, input.email);
   if (!user) throw ValidationError.field('email', `No user with e-mail ${input.email}`);
   const token = newSecret('csk_');
@@ -88,7 +116,12 @@ export interface SignedIn {
   cookieToken: string;
 }
 
-export async function signIn(db: Db, email: string, password: string, absoluteHours: number): Promise<SignedIn | null> {
+export async function signIn(
+  db: Db,
+  email: string,
+  password: string,
+  absoluteHours: number,
+): Promise<SignedIn | null> {
   const user = await findUserByEmail(db, email.trim());
   // Verify even when the user is unknown so response time does not reveal which e-mails exist.
   const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, password);
@@ -98,7 +131,13 @@ export async function signIn(db: Db, email: string, password: string, absoluteHo
   await insertSession(db, { id: digest(cookieToken), userId: user.id, csrfToken, absoluteHours });
   await db
     .insertInto('audit_log')
-    .values({ council_id: user.council_id, user_id: user.id, action: 'sign_in', entity: 'user', entity_id: user.id })
+    .values({
+      council_id: user.council_id,
+      user_id: user.id,
+      action: 'sign_in',
+      entity: 'user',
+      entity_id: user.id,
+    })
     .execute();
   return { user: toCurrentUser(user, csrfToken), cookieToken };
 }
@@ -107,4 +146,5 @@ export async function signOut(db: Db, cookieToken: string): Promise<void> {
   await deleteSession(db, digest(cookieToken));
 }
 
-const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$BhPgN2HBf2yij/CPxfOdVA$zzQWLbqP7YDjpwTgojAd+7ktmM1KarfCf4/izKasG+E';
+const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$BhPgN2HBf2yij/CPxfOdVA$zzQWLbqP7YDjpwTgojAd+7ktmM1KarfCf4/izKasG+E';

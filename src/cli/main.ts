@@ -9,9 +9,14 @@ import { migrate } from '../db/migrate.ts';
 import { serve } from './serve.ts';
 import { defaultCouncilId, withRuntime } from './runtime.ts';
 
-const program = new Command('scorecard').description('Civic Scorecard: performance management for a UK council');
+const program = new Command('scorecard').description(
+  'Civic Scorecard: performance management for a UK council',
+);
 
-program.command('serve').description('start the web app (and the embedded PostgreSQL unless DATABASE_URL is set)').action(serve);
+program
+  .command('serve')
+  .description('start the web app (and the embedded PostgreSQL unless DATABASE_URL is set)')
+  .action(serve);
 
 program
   .command('migrate')
@@ -40,17 +45,38 @@ users
   .description('create a local user account')
   .requiredOption('--email <email>', 'e-mail address (the sign-in name)')
   .addOption(new Option('--role <role>', 'role').choices(Object.keys(roleLabels)).makeOptionMandatory())
-  .option('--scope <type:CODE...>', 'scope(s), e.g. service:HOU-REP directorate:HOU portfolio:HOU committee:PLACE provider:SCH-01', [])
+  .option(
+    '--scope <type:CODE...>',
+    'scope(s), e.g. service:HOU-REP directorate:HOU portfolio:HOU committee:PLACE provider:SCH-01',
+    [],
+  )
   .option('--name <name>', 'display name')
   .option('--password <password>', 'password (12+ characters); or set SCORECARD_PASSWORD')
   .option('--council <slug>', 'council slug (default: the first council)')
-  .action((options: { email: string; role: string; scope: string[]; name?: string; password?: string; council?: string }) =>
-    withRuntime(async ({ db }) => {
-      const councilId = await defaultCouncilId(db, options.council);
-      const password = options.password ?? process.env.SCORECARD_PASSWORD;
-      await createUser(db, { councilId, email: options.email, displayName: options.name, role: options.role, password, scopes: options.scope });
-      console.log(`Created ${options.email} (${options.role})${password ? '' : ' without a password: they cannot sign in until one is set'}.`);
-    }),
+  .action(
+    (options: {
+      email: string;
+      role: string;
+      scope: string[];
+      name?: string;
+      password?: string;
+      council?: string;
+    }) =>
+      withRuntime(async ({ db }) => {
+        const councilId = await defaultCouncilId(db, options.council);
+        const password = options.password ?? process.env.SCORECARD_PASSWORD;
+        await createUser(db, {
+          councilId,
+          email: options.email,
+          displayName: options.name,
+          role: options.role,
+          password,
+          scopes: options.scope,
+        });
+        console.log(
+          `Created ${options.email} (${options.role})${password ? '' : ' without a password: they cannot sign in until one is set'}.`,
+        );
+      }),
   );
 
 const tokens = program.command('tokens').description('manage API bearer tokens');

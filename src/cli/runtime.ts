@@ -45,6 +45,7 @@ export async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Pr
 export async function defaultCouncilId(db: Db, slug?: string): Promise<string> {
   const query = db.selectFrom('councils').select(['id', 'slug']).orderBy('id');
   const council = await (slug ? query.where('slug', '=', slug) : query).executeTakeFirst();
-  if (!council) throw new Error(slug ? `No council with slug '${slug}'` : 'No council yet: run `scorecard demo` first');
+  if (!council)
+    throw new Error(slug ? `No council with slug '${slug}'` : 'No council yet: run `scorecard demo` first');
   return String(council.id);
 }

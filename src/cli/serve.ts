@@ -7,7 +7,10 @@ import { openRuntime } from './runtime.ts';
 export async function serve(): Promise<void> {
   const config = readConfig();
   const runtime = await openRuntime();
-  const councils = await runtime.db.selectFrom('councils').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const councils = await runtime.db
+    .selectFrom('councils')
+    .select(({ fn }) => fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   if (Number(councils.n) === 0) {
     console.log('First run: loading the demo council, Anytown Borough Council…');
     const loaded = await loadDemo(runtime.db);

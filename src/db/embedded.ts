@@ -31,7 +31,10 @@ export async function openDatabase(options: { quiet?: boolean } = {}): Promise<D
   return startEmbedded(dataDirectory(), options);
 }
 
-export async function startEmbedded(dataDir: string, options: { quiet?: boolean } = {}): Promise<DatabaseHandle> {
+export async function startEmbedded(
+  dataDir: string,
+  options: { quiet?: boolean } = {},
+): Promise<DatabaseHandle> {
   const clusterDir = path.join(dataDir, 'pg');
   await mkdir(dataDir, { recursive: true });
   const credentials = await loadOrCreateCredentials(dataDir);
@@ -85,7 +88,11 @@ async function ensureDatabase(cluster: EmbeddedPostgres, database: string): Prom
 async function loadOrCreateCredentials(dataDir: string): Promise<Credentials> {
   const file = path.join(dataDir, 'pg-credentials.json');
   if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as Credentials;
-  const credentials = { user: 'scorecard', password: randomBytes(18).toString('base64url'), database: 'scorecard' };
+  const credentials = {
+    user: 'scorecard',
+    password: randomBytes(18).toString('base64url'),
+    database: 'scorecard',
+  };
   await writeFile(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
   return credentials;
 }

@@ -13,7 +13,9 @@ export async function migrate(db: Db): Promise<string[]> {
   // One migrator at a time, even when the server and the CLI start together.
   return db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(7402001)`.execute(trx);
-    const applied = new Set((await trx.selectFrom('schema_migrations').select('name').execute()).map((r) => r.name));
+    const applied = new Set(
+      (await trx.selectFrom('schema_migrations').select('name').execute()).map((r) => r.name),
+    );
     const files = (await readdir(migrationsDir)).filter((f) => f.endsWith('.sql')).sort();
     const ran: string[] = [];
     for (const file of files) {

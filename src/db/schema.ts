@@ -165,15 +165,7 @@ export interface CommitteeServicesTable {
 }
 
 export type Unit =
-  | 'percent'
-  | 'count'
-  | 'days'
-  | 'gbp'
-  | 'rate_per_10000'
-  | 'rate_per_100000'
-  | 'number'
-  | 'score'
-  | 'weeks';
+  'percent' | 'count' | 'days' | 'gbp' | 'rate_per_10000' | 'rate_per_100000' | 'number' | 'score' | 'weeks';
 export type PolarityColumn = 'up' | 'down' | 'range' | 'none';
 export type FrequencyColumn = 'monthly' | 'quarterly' | 'annual' | 'academic_year';
 export type AccumulationColumn = 'discrete' | 'year_to_date' | 'snapshot';

@@ -43,7 +43,10 @@ export class Client {
   }
 
   async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
-    const response = await fetch(this.baseUrl + path, { redirect: 'manual', headers: { cookie: this.cookie, ...headers } });
+    const response = await fetch(this.baseUrl + path, {
+      redirect: 'manual',
+      headers: { cookie: this.cookie, ...headers },
+    });
     return this.remember(response);
   }
 

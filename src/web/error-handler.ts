@@ -8,7 +8,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const appError = toAppError(error);
     if (!appError) {
       request.log.error({ err: error }, 'unhandled error');
-      return answer(request, reply, new AppError(500, 'internal_error', `Something went wrong. Quote reference ${request.id} if you contact support.`));
+      return answer(
+        request,
+        reply,
+        new AppError(
+          500,
+          'internal_error',
+          `Something went wrong. Quote reference ${request.id} if you contact support.`,
+        ),
+      );
     }
     return answer(request, reply, appError);
   });
@@ -21,7 +29,9 @@ export function isApiRequest(request: FastifyRequest): boolean {
 
 function answer(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
   if (isApiRequest(request)) {
-    return reply.status(error.statusCode).send({ error: { code: error.code, message: error.message, details: error.details } });
+    return reply
+      .status(error.statusCode)
+      .send({ error: { code: error.code, message: error.message, details: error.details } });
   }
   if (error.statusCode === 401) {
     return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`);
@@ -37,14 +47,21 @@ function toAppError(error: FastifyError): AppError | null {
       message: issue.message ?? 'is not valid',
     }));
     const first = details[0];
-    return new ValidationError(first ? `${first.field}: ${first.message}` : 'The request is not valid', details);
+    return new ValidationError(
+      first ? `${first.field}: ${first.message}` : 'The request is not valid',
+      details,
+    );
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) return new AppError(status, codeFor(status), error.message);
   return null;
 }
 
-function fieldName(context: string | undefined, instancePath: string, params: Record<string, unknown>): string {
+function fieldName(
+  context: string | undefined,
+  instancePath: string,
+  params: Record<string, unknown>,
+): string {
   const missing = typeof params.missingProperty === 'string' ? params.missingProperty : undefined;
   const path = instancePath.replace(/^\//, '').replaceAll('/', '.');
   const name = [path, missing].filter(Boolean).join('.');
@@ -52,5 +69,9 @@ function fieldName(context: string | undefined, instancePath: string, params: Re
 }
 
 function codeFor(status: number): string {
-  return { 400: 'bad_request', 404: 'not_found', 413: 'payload_too_large', 415: 'unsupported_media_type' }[status] ?? 'bad_request';
+  return (
+    { 400: 'bad_request', 404: 'not_found', 413: 'payload_too_large', 415: 'unsupported_media_type' }[
+      status
+    ] ?? 'bad_request'
+  );
 }

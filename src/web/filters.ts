@@ -4,7 +4,11 @@ import { formatValue, type Unit } from '../assessment/format.ts';
 import { periodLabel, tryParsePeriod } from '../assessment/periods.ts';
 import { type Rag, ragLabel } from '../assessment/rag.ts';
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Europe/London',
+});
 const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'Europe/London' });
 
 export function registerFilters(env: nunjucks.Environment): void {
@@ -18,5 +22,7 @@ export function registerFilters(env: nunjucks.Environment): void {
   env.addFilter('ragLabel', (rag: Rag) => ragLabel(rag));
   env.addFilter('dateTime', (value: Date | string | null) => (value ? dateTime.format(new Date(value)) : ''));
   env.addFilter('date', (value: Date | string | null) => (value ? dateOnly.format(new Date(value)) : ''));
-  env.addFilter('humanise', (value: string) => (value ? value.charAt(0).toUpperCase() + value.slice(1).replaceAll('_', ' ') : ''));
+  env.addFilter('humanise', (value: string) =>
+    value ? value.charAt(0).toUpperCase() + value.slice(1).replaceAll('_', ' ') : '',
+  );
 }

@@ -15,9 +15,16 @@ const sections: Section[] = [
   { href: '/structure', text: 'Strategy and structure', needs: 'structure.read' },
 ];
 
-export function navigationFor(user: CurrentUser | null, url: string): { href: string; text: string; active: boolean }[] {
+export function navigationFor(
+  user: CurrentUser | null,
+  url: string,
+): { href: string; text: string; active: boolean }[] {
   if (!user) return [];
   return sections
     .filter((s) => can(user, s.needs))
-    .map((s) => ({ href: s.href, text: s.text, active: url === s.href || url.startsWith(`${s.href}/`) || url.startsWith(`${s.href}?`) }));
+    .map((s) => ({
+      href: s.href,
+      text: s.text,
+      active: url === s.href || url.startsWith(`${s.href}/`) || url.startsWith(`${s.href}?`),
+    }));
 }

@@ -9,13 +9,19 @@ export async function registerApiDocs(app: FastifyInstance): Promise<void> {
       info: {
         title: 'Civic Scorecard API',
         version: '1',
-        description: 'Measures, periods, targets, values and the scorecard of a council. Authenticate with `Authorization: Bearer <token>` (create one with `scorecard tokens create --email E`).',
+        description:
+          'Measures, periods, targets, values and the scorecard of a council. Authenticate with `Authorization: Bearer <token>` (create one with `scorecard tokens create --email E`).',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
     // Only the JSON API belongs in the document, not the HTML pages.
-    transform: ({ schema, url }) => ({ schema: { ...schema, hide: !url.startsWith('/api/v1') } as typeof schema, url }),
+    transform: ({ schema, url }) => ({
+      schema: { ...schema, hide: !url.startsWith('/api/v1') } as typeof schema,
+      url,
+    }),
   });
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 }

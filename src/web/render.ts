@@ -26,17 +26,20 @@ export async function registerRendering(app: FastifyInstance): Promise<void> {
     },
   });
 
-  app.decorateReply('page', function page(this: FastifyReply, template: string, data: Record<string, unknown> = {}) {
-    const request = this.request;
-    const user = request.user;
-    this.header('content-type', 'text/html; charset=utf-8');
-    return this.view(template, {
-      user,
-      csrfToken: user?.csrfToken ?? '',
-      navigation: navigationFor(user, request.url),
-      currentUrl: request.url,
-      requestId: request.id,
-      ...data,
-    });
-  });
+  app.decorateReply(
+    'page',
+    function page(this: FastifyReply, template: string, data: Record<string, unknown> = {}) {
+      const request = this.request;
+      const user = request.user;
+      this.header('content-type', 'text/html; charset=utf-8');
+      return this.view(template, {
+        user,
+        csrfToken: user?.csrfToken ?? '',
+        navigation: navigationFor(user, request.url),
+        currentUrl: request.url,
+        requestId: request.id,
+        ...data,
+      });
+    },
+  );
 }

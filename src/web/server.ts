@@ -30,7 +30,10 @@ export interface AppContext {
   config: Config;
 }
 
-export async function buildServer(context: AppContext, options: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
+export async function buildServer(
+  context: AppContext,
+  options: { logger?: boolean | object } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? { level: context.config.logLevel },
     bodyLimit: 2 * 1024 * 1024,
