@@ -1,6 +1,7 @@
 // Every capability's routes, in one list so the server and the access-matrix test see the same set.
 import type { FastifyInstance } from 'fastify';
 import { accessRoutes } from '../access/access.routes.ts';
+import { collectionRoutes } from '../collection/collection.routes.ts';
 import { reportingRoutes } from '../reporting/reporting.routes.ts';
 import { structureRoutes } from '../structure/structure.routes.ts';
 import type { AppContext } from './server.ts';
@@ -8,4 +9,4 @@ import { webRoutes } from './web.routes.ts';
 
 export type RouteModule = (app: FastifyInstance, context: AppContext) => void | Promise<void>;
 
-export const routeModules: RouteModule[] = [webRoutes, accessRoutes, reportingRoutes, structureRoutes];
+export const routeModules: RouteModule[] = [webRoutes, accessRoutes, reportingRoutes, structureRoutes, collectionRoutes];

@@ -1,0 +1,154 @@
+// Data entry pages: the list of measures a user owes figures for, and the form for one measure and period. The
+// form posts to the same saveValue use case as the API; problems re-render the form with what was typed.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { formatValue } from '../assessment/index.ts';
+import { currentUser } from '../reporting/reporting.routes.ts';
+import { ValidationError } from '../web/errors.ts';
+import type { AppContext } from '../web/server.ts';
+import { entryPage, myMeasures, savedFlash, type EntryPage } from './entry.service.ts';
+import type { StoredValue } from './values.queries.ts';
+import { saveValue, StaleValueError } from './values.service.ts';
+import type { ValueInput } from './values.validation.ts';
+
+type Form = Record<string, string | string[] | undefined>;
+type EntryParams = { code: string; period: string };
+
+type FormField = 'value' | 'numerator' | 'denominator' | 'commentary' | 'version';
+
+function readForm(body: Form | undefined): Record<FormField, string> {
+  const read = (name: string) => {
+    const raw = body?.[name];
+    return (Array.isArray(raw) ? raw[0] : raw) ?? '';
+  };
+  return {
+    value: read('value'),
+    numerator: read('numerator'),
+    denominator: read('denominator'),
+    commentary: read('commentary'),
+    version: read('version'),
+  };
+}
+
+function valuesOf(stored: StoredValue | null): Record<string, string> {
+  return {
+    value: stored?.value ?? '',
+    numerator: stored?.numerator ?? '',
+    denominator: stored?.denominator ?? '',
+    commentary: stored?.commentary ?? '',
+    version: String(stored?.version ?? 0),
+  };
+}
+
+export function entryRoutes(app: FastifyInstance, { db }: AppContext): void {
+  app.get<{ Querystring: { saved?: string; period?: string } }>(
+    '/my-measures',
+    { config: { access: 'value.write' } },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const today = new Date().toISOString().slice(0, 10);
+      const measures = await myMeasures(db, user, today);
+      return reply.page('collection/views/my-measures.njk', {
+        pageTitle: 'Enter data',
+        measures,
+        overdueCount: measures.filter((m) => m.overdue).length,
+        flash: await savedFlash(db, user, request.query.saved, request.query.period),
+      });
+    },
+  );
+
+  app.get<{ Params: EntryParams }>(
+    '/my-measures/:code/:period',
+    { config: { access: 'value.write' } },
+    async (request, reply) => {
+      const page = await entryPage(db, currentUser(request), request.params.code, request.params.period);
+      return renderForm(reply, page, valuesOf(page.existing), {});
+    },
+  );
+
+  app.post<{ Params: EntryParams; Body: Form }>(
+    '/my-measures/:code/:period',
+    { config: { access: 'value.write' } },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const page = await entryPage(db, user, request.params.code, request.params.period);
+      const typed = readForm(request.body);
+      const input: ValueInput = { ...typed, version: typed.version === '' ? '0' : typed.version };
+      try {
+        const saved = await saveValue(db, {
+          user,
+          code: page.measure.code,
+          period: page.period,
+          input,
+          source: 'form',
+        });
+        const query = new URLSearchParams({ saved: saved.measure.code, period: saved.value.period });
+        return reply.redirect(`/my-measures?${query.toString()}`, 303);
+      } catch (error) {
+        if (error instanceof StaleValueError) {
+          // Keep what they typed, but carry the current version: sending again is now a deliberate choice.
+          const values = { ...typed, version: String(error.current?.version ?? 0) };
+          return renderForm(
+            reply.status(409),
+            { ...page, existing: error.current },
+            values,
+            { version: error.message },
+            error.current,
+          );
+        }
+        if (error instanceof ValidationError) {
+          const problems = Object.fromEntries(error.details.map((d) => [d.field, d.message]));
+          return renderForm(reply.status(400), page, typed, problems);
+        }
+        throw error;
+      }
+    },
+  );
+}
+
+function renderForm(
+  reply: FastifyReply,
+  page: EntryPage,
+  values: Record<string, string>,
+  problems: Record<string, string>,
+  theirs: StoredValue | null = null,
+) {
+  const order = ['numerator', 'denominator', 'value', 'commentary', 'version', 'period'];
+  const errors = order
+    .filter((f) => problems[f])
+    .map((f) => ({
+      href: `#${f === 'version' || f === 'period' ? (page.measure.calculation_type === 'ratio' ? 'numerator' : 'value') : f}`,
+      text: problems[f],
+    }));
+  const { measure } = page;
+  return reply.page('collection/views/entry-form.njk', {
+    pageTitle: `${measure.code} ${page.periodLabel}`,
+    page,
+    measure,
+    values,
+    problems,
+    errors,
+    theirs: theirs
+      ? {
+          value: formatValue(
+            theirs.value == null ? null : Number(theirs.value),
+            measure.unit,
+            measure.decimals,
+          ),
+          by: theirs.updated_by_name,
+          version: theirs.version,
+          commentary: theirs.commentary,
+        }
+      : null,
+    isRatio: measure.calculation_type === 'ratio',
+    unitSuffix:
+      {
+        percent: '%',
+        days: 'days',
+        weeks: 'weeks',
+        gbp: '',
+        rate_per_10000: 'per 10,000',
+        rate_per_100000: 'per 100,000',
+      }[measure.unit as string] ?? '',
+    unitPrefix: measure.unit === 'gbp' ? '£' : '',
+  });
+}

@@ -1,0 +1,140 @@
+// Data entry pages' use cases: which measures a user owes figures for and which period is due, and what the
+// entry form for one measure and period shows.
+import type { CurrentUser } from '../access/current-user.ts';
+import { servicesInReach } from '../access/scope.ts';
+import {
+  comparePeriods,
+  formatValue,
+  latestCompletePeriod,
+  nextPeriod,
+  parsePeriod,
+  periodKey,
+  periodStart,
+} from '../assessment/index.ts';
+import type { Db } from '../db/connection.ts';
+import { labelOfPeriod, ragBadge } from '../reporting/present.ts';
+import { scorecard, toNumber } from '../reporting/scorecard.service.ts';
+import { NotFoundError, ValidationError } from '../web/errors.ts';
+import { entryContext, writableMeasures } from './entry.queries.ts';
+import { findHeadlineValue, type EntryMeasure, type StoredValue } from './values.queries.ts';
+import { measureForUser, periodForMeasure } from './values.service.ts';
+
+export interface MyMeasure {
+  code: string;
+  title: string;
+  unit: string;
+  decimals: number;
+  frequency: string;
+  latestPeriod: string | null;
+  latestPeriodLabel: string;
+  latestValue: number | null;
+  latestStatus: string | null;
+  duePeriod: string;
+  duePeriodLabel: string;
+  /** The due period has ended and has no figure yet. */
+  overdue: boolean;
+}
+
+/**
+ * The period now due: the one after the latest figure, or — with no figures at all — the latest period that
+ * is complete today. Overdue when that period has already ended.
+ */
+export function duePeriod(
+  frequency: EntryMeasure['frequency'],
+  latestPeriod: string | null,
+  today: string,
+): { period: string; overdue: boolean } {
+  const complete = latestCompletePeriod(frequency, today);
+  const due = latestPeriod ? nextPeriod(parsePeriod(latestPeriod)) : complete;
+  return { period: periodKey(due), overdue: comparePeriods(due, complete) <= 0 };
+}
+
+export async function myMeasures(db: Db, user: CurrentUser, today: string): Promise<MyMeasure[]> {
+  const reach = await servicesInReach(db, user, 'value.write');
+  const rows = await writableMeasures(db, user.councilId, reach);
+  return rows.map((row) => {
+    const due = duePeriod(row.frequency, row.latest_period, today);
+    return {
+      code: row.code,
+      title: row.title,
+      unit: row.unit,
+      decimals: row.decimals,
+      frequency: row.frequency,
+      latestPeriod: row.latest_period,
+      latestPeriodLabel: labelOfPeriod(row.latest_period),
+      latestValue: toNumber(row.latest_value),
+      latestStatus: row.latest_status,
+      duePeriod: due.period,
+      duePeriodLabel: labelOfPeriod(due.period),
+      overdue: due.overdue,
+    };
+  });
+}
+
+export interface EntryPage {
+  measure: EntryMeasure;
+  period: string;
+  periodLabel: string;
+  existing: StoredValue | null;
+  target: number | null;
+  targetLow: number | null;
+  targetHigh: number | null;
+  previousPeriodLabel: string;
+  previousValue: number | null;
+}
+
+/** Everything the entry form shows for one measure and period; 404 outside the user's reach, 400 for a bad period. */
+export async function entryPage(
+  db: Db,
+  user: CurrentUser,
+  code: string,
+  periodText: string,
+): Promise<EntryPage> {
+  const measure = await measureForUser(db, user, code, 'value.write');
+  const period = periodForMeasure(measure, periodText);
+  const key = periodKey(period);
+  const [existing, context] = await Promise.all([
+    findHeadlineValue(db, measure.id, key),
+    entryContext(db, measure.id, key, periodStart(period)),
+  ]);
+  return {
+    measure,
+    period: key,
+    periodLabel: labelOfPeriod(key),
+    existing: existing ?? null,
+    target: toNumber(context.target),
+    targetLow: toNumber(context.target_low),
+    targetHigh: toNumber(context.target_high),
+    previousPeriodLabel: labelOfPeriod(context.previous_period),
+    previousValue: toNumber(context.previous_value),
+  };
+}
+
+/** After a save: the figure as stored and how it judges against its target, e.g. "HOU-01 September 2025: 97.4% (On target)". */
+export async function savedFlash(
+  db: Db,
+  user: CurrentUser,
+  code: string | undefined,
+  period: string | undefined,
+): Promise<string | undefined> {
+  if (!code || !period) return undefined;
+  try {
+    const measure = await measureForUser(db, user, code, 'value.write');
+    const key = periodKey(periodForMeasure(measure, period));
+    const reach = await servicesInReach(db, user, 'value.write');
+    const card = await scorecard(db, {
+      councilId: user.councilId,
+      reach,
+      period: key,
+      measureIds: [measure.id],
+    });
+    const judged = card.measures[0];
+    if (!judged || judged.period !== key) return undefined;
+    const figure = formatValue(judged.value, judged.unit, judged.decimals);
+    return `Saved ${measure.code} for ${labelOfPeriod(key)}: ${figure} (${ragBadge(judged.rag).label})`;
+  } catch (error) {
+    // A hand-edited link shows the list without a message rather than an error page.
+    if (error instanceof NotFoundError || error instanceof ValidationError) return undefined;
+    throw error;
+  }
+}

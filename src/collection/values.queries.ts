@@ -1,0 +1,238 @@
+// SQL for data values: finding a measure and its figure, writing a figure with its revision and audit row, and
+// reading the history and revisions. Writes take a transaction from the caller so they commit together.
+import { sql, type Transaction } from 'kysely';
+import type { Db } from '../db/connection.ts';
+import type { Database, MeasureRow, ValueStatus } from '../db/schema.ts';
+
+export type Tx = Transaction<Database>;
+
+export type EntryMeasure = Pick<
+  MeasureRow,
+  | 'id'
+  | 'code'
+  | 'title'
+  | 'unit'
+  | 'decimals'
+  | 'polarity'
+  | 'frequency'
+  | 'accumulation'
+  | 'calculation_type'
+  | 'numerator_label'
+  | 'denominator_label'
+  | 'status'
+>;
+
+export async function findMeasureByCode(
+  db: Db,
+  councilId: string,
+  code: string,
+): Promise<EntryMeasure | undefined> {
+  return db
+    .selectFrom('measures')
+    .select([
+      'id',
+      'code',
+      'title',
+      'unit',
+      'decimals',
+      'polarity',
+      'frequency',
+      'accumulation',
+      'calculation_type',
+      'numerator_label',
+      'denominator_label',
+      'status',
+    ])
+    .where('council_id', '=', councilId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+export interface StoredValue {
+  id: string;
+  period: string;
+  value: string | null;
+  numerator: string | null;
+  denominator: string | null;
+  commentary: string;
+  status: ValueStatus;
+  revision: number;
+  version: number;
+  revised_after_publication: boolean;
+  updated_at: Date;
+  updated_by_name: string | null;
+}
+
+const storedColumns = sql`dv.id, dv.period, dv.value, dv.numerator, dv.denominator, dv.commentary, dv.status,
+  dv.revision, dv.version, dv.revised_after_publication, dv.updated_at,
+  (SELECT u.display_name FROM users u WHERE u.id = dv.updated_by) AS updated_by_name`;
+
+/** The headline figure for a measure and period, if one has been entered. */
+export async function findHeadlineValue(
+  db: Db | Tx,
+  measureId: string,
+  period: string,
+): Promise<StoredValue | undefined> {
+  const result = await sql<StoredValue>`
+    SELECT ${storedColumns} FROM data_values dv
+    WHERE dv.measure_id = ${measureId} AND dv.period = ${period} AND dv.breakdown = ''`.execute(db);
+  return result.rows[0];
+}
+
+export interface ValueWrite {
+  councilId: string;
+  measureId: string;
+  period: string;
+  periodStart: string;
+  periodEnd: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  commentary: string;
+  status: ValueStatus;
+  source: string;
+  userId: string;
+}
+
+/** Inserts a new headline figure; undefined when another one arrived first (the unique key held). */
+export async function insertValue(tx: Tx, w: ValueWrite): Promise<StoredValue | undefined> {
+  const result = await sql<StoredValue>`
+    WITH dv AS (
+      INSERT INTO data_values (council_id, measure_id, period, period_start, period_end, breakdown, value, numerator,
+        denominator, commentary, status, source, revision, version, created_by, updated_by, updated_at)
+      VALUES (${w.councilId}, ${w.measureId}, ${w.period}, ${w.periodStart}::date, ${w.periodEnd}::date, '', ${w.value},
+        ${w.numerator}, ${w.denominator}, ${w.commentary}, ${w.status}, ${w.source}, 1, 1, ${w.userId}, ${w.userId}, now())
+      ON CONFLICT (measure_id, period, breakdown) DO NOTHING
+      RETURNING *
+    )
+    SELECT ${storedColumns} FROM dv`.execute(tx);
+  return result.rows[0];
+}
+
+/**
+ * Replaces a figure only if nobody has changed it since `version` was read: the row lock makes concurrent
+ * writers queue, and each re-checks the version after the one before commits, so exactly one wins.
+ */
+export async function updateValue(
+  tx: Tx,
+  id: string,
+  version: number,
+  w: ValueWrite,
+): Promise<StoredValue | undefined> {
+  const result = await sql<StoredValue>`
+    WITH dv AS (
+      UPDATE data_values SET value = ${w.value}, numerator = ${w.numerator}, denominator = ${w.denominator},
+        commentary = ${w.commentary}, status = ${w.status}, source = ${w.source}, source_ref = '',
+        revision = revision + 1, version = version + 1,
+        revised_after_publication = revised_after_publication OR status = 'published',
+        updated_by = ${w.userId}, updated_at = now()
+      WHERE id = ${id} AND version = ${version}
+      RETURNING *
+    )
+    SELECT ${storedColumns} FROM dv`.execute(tx);
+  return result.rows[0];
+}
+
+export async function insertRevision(
+  tx: Tx,
+  councilId: string,
+  stored: StoredValue,
+  source: string,
+  userId: string,
+): Promise<void> {
+  await tx
+    .insertInto('data_value_revisions')
+    .values({
+      council_id: councilId,
+      data_value_id: stored.id,
+      revision: stored.revision,
+      value: stored.value,
+      numerator: stored.numerator,
+      denominator: stored.denominator,
+      commentary: stored.commentary,
+      status: stored.status,
+      source,
+      changed_by: userId,
+    })
+    .execute();
+}
+
+/** Figures loaded before revisions were kept have no row for their current revision; record it before changing it. */
+export async function keepCurrentRevision(tx: Tx, id: string): Promise<void> {
+  await sql`
+    INSERT INTO data_value_revisions (council_id, data_value_id, revision, value, numerator, denominator, commentary,
+      status, source, source_ref, changed_by, changed_at)
+    SELECT council_id, id, revision, value, numerator, denominator, commentary, status, source, source_ref,
+      updated_by, updated_at
+    FROM data_values WHERE id = ${id}
+    ON CONFLICT (data_value_id, revision) DO NOTHING`.execute(tx);
+}
+
+export async function insertAudit(
+  tx: Tx,
+  entry: {
+    councilId: string;
+    userId: string;
+    action: string;
+    entityId: string;
+    before: unknown;
+    after: unknown;
+  },
+): Promise<void> {
+  await tx
+    .insertInto('audit_log')
+    .values({
+      council_id: entry.councilId,
+      user_id: entry.userId,
+      action: entry.action,
+      entity: 'data_value',
+      entity_id: entry.entityId,
+      before: entry.before == null ? null : JSON.stringify(entry.before),
+      after: entry.after == null ? null : JSON.stringify(entry.after),
+    })
+    .execute();
+}
+
+export interface HistoryValue extends StoredValue {
+  period_start: string;
+  period_end: string;
+}
+
+/** A measure's headline figures between two dates (inclusive), oldest first. */
+export async function valuesBetween(
+  db: Db,
+  measureId: string,
+  from: string | null,
+  to: string | null,
+): Promise<HistoryValue[]> {
+  const result = await sql<HistoryValue>`
+    SELECT ${storedColumns}, to_char(dv.period_start, 'YYYY-MM-DD') AS period_start, to_char(dv.period_end, 'YYYY-MM-DD') AS period_end
+    FROM data_values dv
+    WHERE dv.measure_id = ${measureId} AND dv.breakdown = ''
+      AND (${from}::date IS NULL OR dv.period_start >= ${from}::date)
+      AND (${to}::date IS NULL OR dv.period_end <= ${to}::date)
+    ORDER BY dv.period_end, dv.period_start DESC`.execute(db);
+  return result.rows;
+}
+
+export interface RevisionRow {
+  revision: number;
+  value: string | null;
+  numerator: string | null;
+  denominator: string | null;
+  commentary: string;
+  status: ValueStatus;
+  source: string;
+  changed_by_name: string | null;
+  changed_at: Date;
+}
+
+export async function revisionsOf(db: Db, dataValueId: string): Promise<RevisionRow[]> {
+  const result = await sql<RevisionRow>`
+    SELECT r.revision, r.value, r.numerator, r.denominator, r.commentary, r.status, r.source, u.display_name AS changed_by_name,
+      r.changed_at
+    FROM data_value_revisions r LEFT JOIN users u ON u.id = r.changed_by
+    WHERE r.data_value_id = ${dataValueId}
+    ORDER BY r.revision DESC`.execute(db);
+  return result.rows;
+}

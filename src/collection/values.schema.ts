@@ -1,0 +1,85 @@
+// The values API's contract in TypeBox: validation, types and the OpenAPI entries from one place.
+import { Type, type Static } from 'typebox';
+import { ErrorResponse, NullableNumber, PeriodKey } from '../reporting/scorecard.schema.ts';
+
+const statusValues = ['draft', 'submitted', 'validated', 'approved', 'published'] as const;
+
+export const ValuePathParams = Type.Object({
+  code: Type.String({ description: 'The measure code, e.g. HOU-01' }),
+  period: PeriodKey,
+});
+export type ValuePathParams = Static<typeof ValuePathParams>;
+
+export const ValuesQuery = Type.Object({
+  measure: Type.String({ description: 'The measure code' }),
+  from: Type.Optional(PeriodKey),
+  to: Type.Optional(PeriodKey),
+});
+export type ValuesQuery = Static<typeof ValuesQuery>;
+
+// Numbers may come as JSON numbers or strings as typed; the service checks and names each field itself. A type
+// list (not anyOf) keeps the validator from coercing null to 0.
+const Figure = Type.Unsafe<number | string | null>({ type: ['number', 'string', 'null'] });
+
+export const ValueBody = Type.Object(
+  {
+    value: Type.Optional(Figure),
+    numerator: Type.Optional(Figure),
+    denominator: Type.Optional(Figure),
+    commentary: Type.Optional(Type.String({ maxLength: 5000 })),
+    version: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        description: 'The version you last read; required when the figure already exists',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ValueBody = Static<typeof ValueBody>;
+
+export const ValueResponse = Type.Object({
+  measure: Type.String(),
+  period: Type.String(),
+  value: NullableNumber,
+  numerator: NullableNumber,
+  denominator: NullableNumber,
+  commentary: Type.String(),
+  status: Type.Enum([...statusValues]),
+  revision: Type.Integer(),
+  version: Type.Integer(),
+  revised: Type.Boolean({ description: 'Corrected after it was published' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+export type ValueResponse = Static<typeof ValueResponse>;
+
+export const ValuesResponse = Type.Object({
+  measure: Type.String(),
+  values: Type.Array(ValueResponse),
+});
+
+export const RevisionResponse = Type.Object({
+  revision: Type.Integer(),
+  value: NullableNumber,
+  numerator: NullableNumber,
+  denominator: NullableNumber,
+  commentary: Type.String(),
+  status: Type.Enum([...statusValues]),
+  source: Type.String(),
+  changedBy: Type.Unsafe<string | null>({ type: ['string', 'null'] }),
+  changedAt: Type.String({ format: 'date-time' }),
+});
+
+export const RevisionsResponse = Type.Object({
+  measure: Type.String(),
+  period: Type.String(),
+  revisions: Type.Array(RevisionResponse),
+});
+
+export const errorResponses = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+};

@@ -1,0 +1,168 @@
+// Saving a figure — the one use case behind the entry form and the values API: check it, then write the value,
+// its revision and the audit row in one transaction, refusing a stale version rather than overwriting.
+import type { CurrentUser } from '../access/current-user.ts';
+import { measureInReach, servicesInReach } from '../access/scope.ts';
+import { periodEnd, periodKey, periodStart, type Period } from '../assessment/index.ts';
+import type { Db } from '../db/connection.ts';
+import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../web/errors.ts';
+import {
+  findHeadlineValue,
+  findMeasureByCode,
+  insertAudit,
+  insertRevision,
+  insertValue,
+  keepCurrentRevision,
+  updateValue,
+  type EntryMeasure,
+  type StoredValue,
+  type ValueWrite,
+} from './values.queries.ts';
+import { checkFigure, checkPeriod, isProblem, readVersion, type ValueInput } from './values.validation.ts';
+
+/** A stale write: carries the figure that is stored now, so the writer can see what the other person saved. */
+export class StaleValueError extends ConflictError {
+  constructor(
+    message: string,
+    readonly current: StoredValue | null,
+  ) {
+    super(message, [{ field: 'version', message }]);
+  }
+}
+
+export interface SaveRequest {
+  user: CurrentUser;
+  code: string;
+  period: string;
+  input: ValueInput;
+  source: 'form' | 'api';
+}
+
+export interface Saved {
+  measure: EntryMeasure;
+  value: StoredValue;
+  created: boolean;
+}
+
+/** The measure by code if the user may act on it; outside their reach it is "not found", exactly like a missing one. */
+export async function measureForUser(
+  db: Db,
+  user: CurrentUser,
+  code: string,
+  action: 'value.read' | 'value.write',
+): Promise<EntryMeasure> {
+  const measure = await findMeasureByCode(db, user.councilId, code);
+  const reach = await servicesInReach(db, user, action);
+  if (!measure || !(await measureInReach(db, reach, measure.id))) {
+    throw new NotFoundError(`There is no measure with the code '${code}'`);
+  }
+  return measure;
+}
+
+/** Throws a ValidationError on the 'period' field unless the key is a period of the measure's frequency. */
+export function periodForMeasure(measure: EntryMeasure, key: string): Period {
+  const period = checkPeriod(key, measure);
+  if (isProblem(period)) throw new ValidationError(period.message, [period]);
+  return period;
+}
+
+export async function saveValue(db: Db, request: SaveRequest): Promise<Saved> {
+  const { user, input } = request;
+  const measure = await measureForUser(db, user, request.code, 'value.write');
+  const problems: FieldProblem[] = [];
+  const period = checkPeriod(request.period, measure);
+  if (isProblem(period)) problems.push(period);
+  const figure = checkFigure(measure, input);
+  if (Array.isArray(figure)) problems.push(...figure);
+  const version = readVersion(input.version);
+  if (isProblem(version)) problems.push(version);
+  if (isProblem(period) || Array.isArray(figure) || isProblem(version) || problems.length > 0) {
+    throw new ValidationError(problems.map((p) => p.message).join('; '), problems);
+  }
+
+  const key = periodKey(period);
+  const write: ValueWrite = {
+    councilId: user.councilId,
+    measureId: measure.id,
+    period: key,
+    periodStart: periodStart(period),
+    periodEnd: periodEnd(period),
+    value: figure.value,
+    numerator: figure.numerator,
+    denominator: figure.denominator,
+    commentary: figure.commentary,
+    status: 'submitted',
+    source: request.source,
+    userId: user.id,
+  };
+
+  return db.transaction().execute(async (tx) => {
+    const existing = await findHeadlineValue(tx, measure.id, key);
+    if (!existing) {
+      if (version != null && version !== 0) throw stale(measure, key, null);
+      const created = await insertValue(tx, write);
+      if (!created) throw stale(measure, key, (await findHeadlineValue(tx, measure.id, key)) ?? null);
+      await insertRevision(tx, user.councilId, created, request.source, user.id);
+      await insertAudit(tx, {
+        councilId: user.councilId,
+        userId: user.id,
+        action: 'value.create',
+        entityId: created.id,
+        before: null,
+        after: audited(measure, created),
+      });
+      return { measure, value: created, created: true };
+    }
+    if (version == null) throw versionMissing(measure, key, existing);
+    if (version === 0) throw stale(measure, key, existing);
+    await keepCurrentRevision(tx, existing.id);
+    const updated = await updateValue(tx, existing.id, version, write);
+    if (!updated) throw stale(measure, key, (await findHeadlineValue(tx, measure.id, key)) ?? existing);
+    await insertRevision(tx, user.councilId, updated, request.source, user.id);
+    await insertAudit(tx, {
+      councilId: user.councilId,
+      userId: user.id,
+      action: 'value.update',
+      entityId: updated.id,
+      before: audited(measure, existing),
+      after: audited(measure, updated),
+    });
+    return { measure, value: updated, created: false };
+  });
+}
+
+function versionMissing(measure: EntryMeasure, period: string, current: StoredValue): StaleValueError {
+  return new StaleValueError(
+    `version: ${measure.code} already has a figure for ${period} (version ${current.version}); send that version to change it, so nobody's change is lost.`,
+    current,
+  );
+}
+
+function stale(measure: EntryMeasure, period: string, current: StoredValue | null): StaleValueError {
+  if (!current) {
+    return new StaleValueError(
+      `The figure for ${measure.code} ${period} you were changing no longer exists. Reload the page and enter it again.`,
+      null,
+    );
+  }
+  const who = current.updated_by_name ? ` by ${current.updated_by_name}` : '';
+  const figure = current.value == null ? 'no value' : current.value;
+  return new StaleValueError(
+    `Someone else changed this figure while you were editing: ${measure.code} ${period} is now ${figure} (version ${current.version}, saved${who}). Your figure has not been saved. Check theirs, then send yours again with version ${current.version} if it is still right.`,
+    current,
+  );
+}
+
+function audited(measure: EntryMeasure, v: StoredValue): Record<string, unknown> {
+  return {
+    measure: measure.code,
+    period: v.period,
+    value: v.value,
+    numerator: v.numerator,
+    denominator: v.denominator,
+    commentary: v.commentary,
+    status: v.status,
+    revision: v.revision,
+    version: v.version,
+    revised_after_publication: v.revised_after_publication,
+  };
+}
