@@ -58,10 +58,15 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms:
   return { result, ms: performance.now() - start };
 }
 
+/** A figure reported for context, with no goal. */
+export function figure(name: string, value: number, unit: string): BenchRow {
+  return { name, value, unit, goal: '', met: null };
+}
+
 export function latencyRows(label: string, summary: Summary): BenchRow[] {
   return [
-    { name: `${label} p50`, value: summary.p50, unit: 'ms', goal: '', met: null },
-    { name: `${label} p95`, value: summary.p95, unit: 'ms', goal: '', met: null },
-    { name: `${label} max`, value: summary.max, unit: 'ms', goal: '', met: null },
+    figure(`${label} p50`, summary.p50, 'ms'),
+    figure(`${label} p95`, summary.p95, 'ms'),
+    figure(`${label} max`, summary.max, 'ms'),
   ];
 }

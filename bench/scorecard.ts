@@ -1,23 +1,23 @@
 // Times GET /api/v1/scorecard for a 2,000-measure council against a static JSON body of the same size from the
 // same server, so the ratio isolates what the scorecard itself costs (SQL, judging, serialising) over HTTP.
-import type { FastifyInstance } from 'fastify';
-import { servicesInReach } from '../src/access/scope.ts';
+import { parsePeriod, periodEnd } from '../src/assessment/index.ts';
 import { readConfig } from '../src/config.ts';
 import type { Db } from '../src/db/connection.ts';
-import { scorecard } from '../src/reporting/scorecard.service.ts';
+import { presentScorecard } from '../src/reporting/reporting.routes.ts';
 import { scorecardRows } from '../src/reporting/scorecard.queries.ts';
+import { latestPeriodWithData, scorecard } from '../src/reporting/scorecard.service.ts';
 import { buildServer } from '../src/web/server.ts';
 import { withFreshDatabase } from './cluster.ts';
 import { generateCouncil } from './generate.ts';
-import { latencyRows, summarise, timed, timeSequential, type BenchRow } from './measure.ts';
+import { figure, latencyRows, summarise, timed, timeSequential, type BenchRow } from './measure.ts';
 
 export const title = 'Scorecard API';
 
 const SCORECARD_URL = '/api/v1/scorecard';
 const STATIC_URL = '/bench/static.json';
-/** Stand-in while the real route is not registered: the same service behind the same guard. */
-const SERVICE_URL = '/bench/scorecard-service.json';
+const NO_OP_URL = '/bench/signed-in.json';
 const GOAL_RATIO = 3;
+const SEED = 20261031;
 
 function envNumber(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
@@ -25,15 +25,12 @@ function envNumber(name: string, fallback: number): number {
   return value;
 }
 
-function hasRoute(app: FastifyInstance, url: string): boolean {
-  return app.routeCatalogue.some((route) => route.method === 'GET' && route.url === url);
-}
-
 async function fetchBody(url: string, headers: Record<string, string>): Promise<Buffer> {
   const response = await fetch(url, { headers });
   const body = Buffer.from(await response.arrayBuffer());
-  if (!response.ok)
+  if (!response.ok) {
     throw new Error(`GET ${url} answered ${response.status}: ${body.toString('utf8').slice(0, 300)}`);
+  }
   return body;
 }
 
@@ -41,35 +38,30 @@ async function fetchBody(url: string, headers: Record<string, string>): Promise<
 async function partRows(db: Db, councilId: string, warmup: number, count: number): Promise<BenchRow[]> {
   const reach = null;
   const card = await scorecard(db, { councilId, reach });
-  const sqlOnly = await timeSequential(
-    () => scorecardRows(db, { councilId, reach, periodEnd: '2026-10-31' }),
-    warmup,
-    count,
-  );
-  const service = await timeSequential(() => scorecard(db, { councilId, reach }), warmup, count);
-  const stringify = await timeSequential(async () => JSON.stringify(card), warmup, count);
+  const end = card.period ? periodEnd(parsePeriod(card.period)) : '0001-01-01';
+  const time = async (work: () => Promise<unknown>) =>
+    summarise(await timeSequential(work, warmup, count)).p50;
   return [
-    {
-      name: 'scorecard SQL alone (scorecardRows) p50',
-      value: summarise(sqlOnly).p50,
-      unit: 'ms',
-      goal: '',
-      met: null,
-    },
-    {
-      name: 'scorecard service (period + SQL + judging) p50',
-      value: summarise(service).p50,
-      unit: 'ms',
-      goal: '',
-      met: null,
-    },
-    {
-      name: 'JSON.stringify of the service result p50',
-      value: summarise(stringify).p50,
-      unit: 'ms',
-      goal: '',
-      met: null,
-    },
+    figure(
+      'latest period lookup (latestPeriodWithData) p50',
+      await time(() => latestPeriodWithData(db, councilId, reach)),
+      'ms',
+    ),
+    figure(
+      'scorecard SQL alone (scorecardRows) p50',
+      await time(() => scorecardRows(db, { councilId, reach, periodEnd: end })),
+      'ms',
+    ),
+    figure(
+      'scorecard service (period + SQL + judging) p50',
+      await time(() => scorecard(db, { councilId, reach })),
+      'ms',
+    ),
+    figure(
+      'present + JSON.stringify p50',
+      await time(async () => JSON.stringify(presentScorecard(card))),
+      'ms',
+    ),
   ];
 }
 
@@ -79,100 +71,67 @@ export async function run(): Promise<BenchRow[]> {
   const warmup = envNumber('BENCH_WARMUP', 5);
   const count = envNumber('BENCH_REQUESTS', 50);
   return withFreshDatabase(async ({ db, url }) => {
-    const load = await timed(() =>
-      generateCouncil(db, { measures, months, seed: 20261031, databaseUrl: url }),
-    );
+    const load = await timed(() => generateCouncil(db, { measures, months, seed: SEED, databaseUrl: url }));
     const council = load.result;
-    const sizes = await db
+    const size = await db
       .selectNoFrom((eb) => eb.fn<string>('pg_database_size', [eb.fn('current_database')]).as('bytes'))
       .executeTakeFirstOrThrow();
 
     const app = await buildServer({ db, config: { ...readConfig(), logLevel: 'silent' } }, { logger: false });
-    // Filled in once the scorecard's size is known; routes must exist before listen, their bodies need not.
+    if (!app.routeCatalogue.some((r) => r.method === 'GET' && r.url === SCORECARD_URL)) {
+      throw new Error(
+        `the server has no GET ${SCORECARD_URL}: is the reporting module in src/web/routes.ts?`,
+      );
+    }
+    // Filled in once the scorecard's size is known: routes must exist before listen, their bodies need not.
     let staticBody = Buffer.alloc(0);
     app.get(STATIC_URL, { config: { access: 'public' } }, async (_request, reply) =>
       reply.type('application/json').send(staticBody),
     );
-    const viaRoute = hasRoute(app, SCORECARD_URL);
-    if (!viaRoute) {
-      app.get(SERVICE_URL, { config: { access: 'value.read' } }, async (request) => {
-        const user = request.user;
-        if (!user) throw new Error('the guard lets no anonymous caller through');
-        return scorecard(db, {
-          councilId: user.councilId,
-          reach: await servicesInReach(db, user, 'value.read'),
-        });
-      });
-    }
+    app.get(NO_OP_URL, { config: { access: 'signed_in' } }, async () => ({}));
     await app.listen({ host: '127.0.0.1', port: 0 });
     try {
       const address = app.server.address();
       const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
       const auth = { authorization: `Bearer ${council.apiToken}` };
-      const target = base + (viaRoute ? SCORECARD_URL : SERVICE_URL);
 
-      const first = await fetchBody(target, auth);
+      const first = await fetchBody(base + SCORECARD_URL, auth);
       const returned = (JSON.parse(first.toString('utf8')) as { measures?: unknown[] }).measures?.length ?? 0;
       staticBody = Buffer.from(first);
-      const scorecardTimes = summarise(await timeSequential(() => fetchBody(target, auth), warmup, count));
-      const staticTimes = summarise(
-        await timeSequential(() => fetchBody(base + STATIC_URL, {}), warmup, count),
+      const card = summarise(
+        await timeSequential(() => fetchBody(base + SCORECARD_URL, auth), warmup, count),
       );
-      const ratio = scorecardTimes.p50 / staticTimes.p50;
-      const label = viaRoute
-        ? `GET ${SCORECARD_URL}`
-        : `scorecard service over HTTP (route not registered yet)`;
-      const memory = process.memoryUsage();
+      const plain = summarise(await timeSequential(() => fetchBody(base + STATIC_URL, {}), warmup, count));
+      const noOp = summarise(await timeSequential(() => fetchBody(base + NO_OP_URL, auth), warmup, count));
+      const ratio = card.p50 / plain.p50;
 
       return [
+        figure(`load ${measures} measures × ${months} months (total)`, load.ms / 1000, 's'),
+        ...council.phases.map((p) => figure(`  load: ${p.name}`, p.ms / 1000, 's')),
+        figure('headline values loaded', council.values, 'rows'),
+        figure('targets loaded', council.targets, 'rows'),
+        figure('database size after load', Number(size.bytes) / 2 ** 20, 'MiB'),
         {
-          name: `generate + COPY load (${measures} measures × ${months} months)`,
-          value: load.ms / 1000,
-          unit: 's',
-          goal: '',
-          met: null,
-        },
-        { name: 'headline values loaded', value: council.values, unit: 'rows', goal: '', met: null },
-        { name: 'targets loaded', value: council.targets, unit: 'rows', goal: '', met: null },
-        {
-          name: 'database size after load',
-          value: Number(sizes.bytes) / 2 ** 20,
-          unit: 'MiB',
-          goal: '',
-          met: null,
-        },
-        {
-          name: 'measures in the scorecard response',
-          value: returned,
-          unit: 'measures',
+          ...figure('measures in the scorecard response', returned, 'measures'),
           goal: `= ${measures}`,
           met: returned === measures,
         },
-        { name: 'scorecard response size', value: first.byteLength / 1024, unit: 'KiB', goal: '', met: null },
-        ...latencyRows(`${label}`, scorecardTimes),
-        ...latencyRows(`static JSON of the same size`, staticTimes),
+        figure('scorecard response size', first.byteLength / 1024, 'KiB'),
+        ...latencyRows(`GET ${SCORECARD_URL}`, card),
+        ...latencyRows('static JSON of the same size', plain),
         {
-          name: 'ratio scorecard p50 / static p50',
-          value: ratio,
-          unit: '×',
+          ...figure('ratio scorecard p50 / static p50', ratio, '×'),
           goal: `≤ ${GOAL_RATIO}`,
           met: ratio <= GOAL_RATIO,
         },
+        figure('authenticated no-op over HTTP (guard + bearer token) p50', noOp.p50, 'ms'),
         ...(await partRows(db, council.councilId, warmup, count)),
-        {
-          name: 'process RSS after the run (server, client, generator)',
-          value: memory.rss / 2 ** 20,
-          unit: 'MiB',
-          goal: '',
-          met: null,
-        },
-        {
-          name: 'process peak RSS',
-          value: process.resourceUsage().maxRSS / 1024,
-          unit: 'MiB',
-          goal: '',
-          met: null,
-        },
+        figure(
+          'process RSS after the run (server, client, generator)',
+          process.memoryUsage().rss / 2 ** 20,
+          'MiB',
+        ),
+        figure('process peak RSS', process.resourceUsage().maxRSS / 1024, 'MiB'),
       ];
     } finally {
       await app.close();
