@@ -1,0 +1,69 @@
+// The demo council's users: one per role, each scoped as the role would be in real life, all sharing one
+// published demo password so anyone trying the demo can sign in as any of them.
+import type { Role, ScopeType } from '../db/schema.ts';
+
+export const DEMO_PASSWORD = 'anytown-demo-2026';
+
+export interface DemoUser {
+  email: string;
+  displayName: string;
+  role: Role;
+  /** Scopes by the code of the scoped directorate, service, portfolio, committee or provider. */
+  scopes: { type: ScopeType; code: string }[];
+}
+
+export const demoUsers: DemoUser[] = [
+  { email: 'admin@anytown.example', displayName: 'Sam Taylor', role: 'administrator', scopes: [] },
+  {
+    email: 'performance@anytown.example',
+    displayName: 'Hannah Wright',
+    role: 'performance_officer',
+    scopes: [],
+  },
+  {
+    email: 'housing.owner@anytown.example',
+    displayName: 'Leah Thompson',
+    role: 'data_owner',
+    scopes: [
+      { type: 'service', code: 'HOU-RM' },
+      { type: 'service', code: 'HOU-HO' },
+    ],
+  },
+  {
+    email: 'adults.owner@anytown.example',
+    displayName: 'Ruth Kemp',
+    role: 'data_owner',
+    scopes: [{ type: 'service', code: 'ASC-AR' }],
+  },
+  {
+    email: 'director.housing@anytown.example',
+    displayName: 'Angela Foster',
+    role: 'director',
+    scopes: [{ type: 'directorate', code: 'HOU' }],
+  },
+  {
+    email: 'cabinet.housing@anytown.example',
+    displayName: 'Cllr Priya Shah',
+    role: 'cabinet_member',
+    scopes: [{ type: 'portfolio', code: 'PF-HOU' }],
+  },
+  {
+    email: 'councillor@anytown.example',
+    displayName: 'Cllr Samira Begum',
+    role: 'councillor',
+    scopes: [{ type: 'committee', code: 'SC-PH' }],
+  },
+  {
+    email: 'school.provider@anytown.example',
+    displayName: 'Joanne Price (Castle Hill Primary School)',
+    role: 'provider',
+    scopes: [{ type: 'provider', code: 'SCH-CASTLE' }],
+  },
+];
+
+/** The data owner who answers for a measure led by this service, if a demo user owns that service. */
+export function ownerOfService(serviceCode: string): DemoUser | undefined {
+  return demoUsers.find(
+    (u) => u.role === 'data_owner' && u.scopes.some((s) => s.type === 'service' && s.code === serviceCode),
+  );
+}
