@@ -1,7 +1,7 @@
 // `npm test`: starts one embedded PostgreSQL for the whole run, prepares two template databases (empty and
 // demo), then runs every test file with Node's test runner. Each test clones a template, so tests never share data.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -37,6 +37,8 @@ async function main(): Promise<void> {
   const requested = process.argv.slice(2);
   const files = requested.length > 0 ? requested : await testFiles(['src', 'e2e']);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'scorecard-test-'));
+  // PostgreSQL runs as an unprivileged user when we are root; it must be able to reach its directory.
+  await chmod(dataDir, 0o755);
   const cluster = await startEmbedded(dataDir, { quiet: true });
   let code = 1;
   try {

@@ -1,0 +1,66 @@
+// axe (WCAG 2.2 AA) finds no violations on the pages people use most: sign-in, overview, measure page, entry form.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../src/demo/users.ts';
+import { startTestApp, type TestApp } from '../src/testing/app.ts';
+import { accessibilityViolations, launchBrowser, signInAs } from './browser.ts';
+
+let app: TestApp;
+let browser: Browser;
+let page: Page;
+
+before(async () => {
+  app = await startTestApp('demo');
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+
+let housingOwnerPage: Page | undefined;
+
+/** A second browser context signed in as a data owner, kept apart from the anonymous page. */
+async function signedInPage(): Promise<Page> {
+  if (!housingOwnerPage) {
+    housingOwnerPage = await (await browser.newContext()).newPage();
+    await signInAs(housingOwnerPage, app.baseUrl, 'housing.owner@anytown.example', DEMO_PASSWORD);
+  }
+  return housingOwnerPage;
+}
+after(async () => {
+  await browser.close();
+  await app.close();
+});
+
+test('the sign-in page has no accessibility violations, with and without errors shown', async () => {
+  await page.goto(`${app.baseUrl}/sign-in`);
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('There is a problem').waitFor();
+  assert.deepEqual(await accessibilityViolations(page), []);
+});
+
+const signedInPages = [
+  ['the performance overview', '/overview'],
+  ['a measure page', '/measures/HOU-07'],
+  ['the data entry form', '/my-measures/HOU-07/2026-10'],
+  ['the list of measures to enter', '/my-measures'],
+  ['the measure library', '/measures'],
+];
+
+for (const [name, path] of signedInPages) {
+  test(`${name} has no accessibility violations`, async () => {
+    const userPage = await signedInPage();
+    const response = await userPage.goto(`${app.baseUrl}${path}`);
+    assert.equal(response?.status(), 200, `${path} answered ${response?.status()}`);
+    assert.deepEqual(await accessibilityViolations(userPage), []);
+  });
+}
+
+test('the entry form with validation errors has no accessibility violations', async () => {
+  const userPage = await signedInPage();
+  await userPage.goto(`${app.baseUrl}/my-measures/HOU-07/2026-10`);
+  await userPage.getByLabel('Investigated within timescale').fill('abc');
+  await userPage.getByRole('button', { name: 'Save figure' }).click();
+  await userPage.getByText('There is a problem').waitFor();
+  assert.deepEqual(await accessibilityViolations(userPage), []);
+});
