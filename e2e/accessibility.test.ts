@@ -13,7 +13,7 @@ let page: Page;
 before(async () => {
   app = await startTestApp('demo');
   browser = await launchBrowser();
-  page = await browser.newPage();
+  page = await (await browser.newContext()).newPage();
 });
 
 let housingOwnerPage: Page | undefined;

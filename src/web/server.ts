@@ -39,6 +39,8 @@ export async function buildServer(
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: process.env.TRUST_PROXY === 'true',
     genReqId: () => crypto.randomUUID(),
+    // TypeBox writes "number or null" as a type union; allow it rather than rewrite every schema as anyOf.
+    ajv: { customOptions: { allowUnionTypes: true } },
   });
   const routeCatalogue: RouteInfo[] = [];
   app.decorate('routeCatalogue', routeCatalogue);
