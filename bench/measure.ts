@@ -36,18 +36,22 @@ export function summarise(samples: readonly number[]): Summary {
   };
 }
 
-/** Runs `work` `warmup` times untimed, then `count` times one after another, returning milliseconds each. */
-export async function timeSequential(
-  work: () => Promise<unknown>,
+/**
+ * Runs each piece of work `warmup` times untimed, then `count` times timed, one request at a time and taking
+ * turns (a, b, c, a, b, c…) so that a change in the machine's load falls on all of them alike. Milliseconds.
+ */
+export async function timeInterleaved(
+  works: readonly (() => Promise<unknown>)[],
   warmup: number,
   count: number,
-): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await work();
-  const samples: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const start = performance.now();
-    await work();
-    samples.push(performance.now() - start);
+): Promise<number[][]> {
+  const samples = works.map((): number[] => []);
+  for (let i = 0; i < warmup + count; i++) {
+    for (const [k, work] of works.entries()) {
+      const start = performance.now();
+      await work();
+      if (i >= warmup) samples[k]?.push(performance.now() - start);
+    }
   }
   return samples;
 }
