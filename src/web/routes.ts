@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { accessRoutes } from '../access/access.routes.ts';
 import { collectionRoutes } from '../collection/collection.routes.ts';
+import { measuresRoutes } from '../measures/measures.routes.ts';
 import { reportingRoutes } from '../reporting/reporting.routes.ts';
 import { structureRoutes } from '../structure/structure.routes.ts';
 import type { AppContext } from './server.ts';
@@ -9,4 +10,11 @@ import { webRoutes } from './web.routes.ts';
 
 export type RouteModule = (app: FastifyInstance, context: AppContext) => void | Promise<void>;
 
-export const routeModules: RouteModule[] = [webRoutes, accessRoutes, reportingRoutes, structureRoutes, collectionRoutes];
+export const routeModules: RouteModule[] = [
+  webRoutes,
+  accessRoutes,
+  reportingRoutes,
+  structureRoutes,
+  collectionRoutes,
+  measuresRoutes,
+];

@@ -1,0 +1,54 @@
+// Everything the measure page shows: the measure, its targets around today, its performance, and which of the
+// edit, target and data-entry links this user may follow.
+import type { CurrentUser } from '../access/current-user.ts';
+import { can } from '../access/permissions.ts';
+import { measureInReach, servicesInReach } from '../access/scope.ts';
+import { latestCompletePeriod, periodKey } from '../assessment/index.ts';
+import type { Db } from '../db/connection.ts';
+import { measurePerformance, type MeasurePerformance } from '../reporting/measure-performance.ts';
+import { getMeasure, type MeasureWithId } from './measures.service.ts';
+import { recentTargets } from './targets.queries.ts';
+import { presentTarget, type TargetOut } from './targets.service.ts';
+import { todayIso } from './targets.validation.ts';
+
+export interface MeasurePage {
+  measure: MeasureWithId;
+  targets: TargetOut[];
+  performance: MeasurePerformance;
+  /** The measure as the shared performance partial reads it (row-shaped field names). */
+  performanceMeasure: Record<string, unknown>;
+  links: { edit: boolean; targets: boolean; enterValue: string | null };
+}
+
+export async function measurePage(db: Db, user: CurrentUser, code: string): Promise<MeasurePage> {
+  const measure = await getMeasure(db, user, code);
+  const [targets, performance, enterValue] = await Promise.all([
+    recentTargets(db, measure.id).then((rows) => rows.map(presentTarget)),
+    measurePerformance(db, { councilId: user.councilId, measureId: measure.id }),
+    entryLink(db, user, measure),
+  ]);
+  return {
+    measure,
+    targets,
+    performance,
+    performanceMeasure: {
+      code: measure.code,
+      title: measure.title,
+      unit: measure.unit,
+      decimals: measure.decimals,
+      calculation_type: measure.calculationType,
+      numerator_label: measure.numeratorLabel,
+      denominator_label: measure.denominatorLabel,
+    },
+    links: { edit: can(user, 'measure.write'), targets: can(user, 'target.write'), enterValue },
+  };
+}
+
+/** Data entry for the latest complete period, offered only to someone who may enter this measure's figures. */
+async function entryLink(db: Db, user: CurrentUser, measure: MeasureWithId): Promise<string | null> {
+  if (!can(user, 'value.write') || measure.status === 'retired') return null;
+  const reach = await servicesInReach(db, user, 'value.write');
+  if (!(await measureInReach(db, reach, measure.id))) return null;
+  const period = periodKey(latestCompletePeriod(measure.frequency, todayIso()));
+  return `/my-measures/${encodeURIComponent(measure.code)}/${encodeURIComponent(period)}`;
+}
