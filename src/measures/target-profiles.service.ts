@@ -19,6 +19,7 @@ import type { MeasureWithId } from './measures.service.ts';
 import { getMeasure } from './measures.service.ts';
 import {
   evenShares,
+  impliedAnnual,
   type ProfileKind,
   profileKindsFor,
   profileTargets,
@@ -47,6 +48,8 @@ export interface ProfileView {
   kinds: ProfileKind[];
   slots: TargetSlot[];
   defaultShares: number[];
+  /** The annual target the stored targets imply, if they do. */
+  annual: number | null;
 }
 
 export function canProfile(measure: Pick<MeasureWithId, 'frequency' | 'polarity'>): boolean {
@@ -73,13 +76,18 @@ export async function profileView(
   const periods = childPeriods(year, periodKindForFrequency(measure.frequency));
   const years = [previousPeriod(current), current, nextPeriod(current), nextPeriod(nextPeriod(current))];
   if (!years.some((y) => periodKey(y) === periodKey(year))) years.push(year);
+  const slots = await targetSlots(db, measure.id, periods);
   return {
     year: periodKey(year),
     yearLabel: periodLabel(year),
     years: years.map((y) => ({ key: periodKey(y), label: periodLabel(y) })),
     kinds: profileKindsFor(measure),
-    slots: await targetSlots(db, measure.id, periods),
+    slots,
     defaultShares: evenShares(periods.length),
+    annual: impliedAnnual(
+      measure,
+      slots.map((slot) => slot.target?.value ?? null),
+    ),
   };
 }
 

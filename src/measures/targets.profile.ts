@@ -88,3 +88,12 @@ export function profileTargets(r: ProfileRequest): number[] {
   }
   return largestRemainder(units, shares).map((u) => u / scale);
 }
+
+/** The annual target a year's stored period targets imply, to start the form from; null when it cannot be told. */
+export function impliedAnnual(m: ProfiledMeasure, values: (number | null)[]): number | null {
+  if (values.length === 0 || values.some((v) => v == null)) return null;
+  const figures = values as number[];
+  if (m.accumulation === 'year_to_date') return figures[figures.length - 1] ?? null;
+  if (isAdditive(m)) return Math.round(figures.reduce((a, b) => a + b, 0) * 1e6) / 1e6;
+  return figures.every((v) => v === figures[0]) ? (figures[0] ?? null) : null;
+}

@@ -49,11 +49,11 @@ export function targetsForPeriods(db: Db, measureId: string, periods: string[]):
     .execute();
 }
 
-/** The targets around today: periods that ended in the last year and a quarter, and those still to come. */
-export function recentTargets(db: Db, measureId: string, limit = 16): Promise<TargetRowView[]> {
+/** The targets around today: periods that ended in the last six months, and the next few to come. */
+export function recentTargets(db: Db, measureId: string, limit = 12): Promise<TargetRowView[]> {
   return selectTargets(db)
     .where('t.measure_id', '=', measureId)
-    .where(sql<boolean>`t.period_end >= current_date - interval '15 months'`)
+    .where(sql<boolean>`t.period_end >= current_date - interval '6 months'`)
     .orderBy('t.period_start')
     .orderBy('t.period_end')
     .limit(limit)

@@ -9,8 +9,8 @@ import { labels } from './measures.labels.ts';
 import { userOf } from './request.ts';
 import { describeProfile, setProfile } from './target-profiles.service.ts';
 import { targetsPage } from './targets-page.service.ts';
-import { setTarget } from './targets.service.ts';
-import type { TargetInput } from './targets.validation.ts';
+import { labelOf, setTarget } from './targets.service.ts';
+import { examplePeriodKey, type TargetInput } from './targets.validation.ts';
 
 type TargetsRequest = FastifyRequest<{
   Params: { code: string };
@@ -101,7 +101,7 @@ export function targetsRoutes(app: FastifyInstance, { db }: AppContext): void {
     const firstProfiled = profile?.slots.find((s) => s.target)?.target ?? null;
     const profileValues: Values = view.profileValues ?? {
       ...figuresOf(firstProfiled),
-      value: '',
+      value: profile?.annual == null ? '' : String(profile.annual),
       year: profile?.year ?? '',
       profile: profile?.kinds[0] ?? '',
       ...Object.fromEntries((profile?.defaultShares ?? []).map((s, i) => [`share-${i + 1}`, String(s)])),
@@ -132,6 +132,10 @@ export function targetsRoutes(app: FastifyInstance, { db }: AppContext): void {
         checked: k === profileValues.profile,
       })),
       canWrite: can(user, 'target.write'),
+      periodExample: {
+        key: examplePeriodKey(page.measure.frequency),
+        label: labelOf(examplePeriodKey(page.measure.frequency)),
+      },
       periodValues,
       profileValues,
       conflict: view.conflict,
