@@ -18,7 +18,7 @@ import {
   units,
 } from './measures.labels.ts';
 import type { FormChoices } from './measures.queries.ts';
-import { rags } from './measures.service.ts';
+import { rags } from './library.service.ts';
 import type { MeasureFormValues } from './measure-form.ts';
 
 interface Item {

@@ -13,7 +13,8 @@ import {
   UpdateMeasureBody,
 } from './measures.schema.ts';
 import { userOf } from './request.ts';
-import { findMeasures, getMeasure, saveMeasure } from './measures.service.ts';
+import { findMeasures } from './library.service.ts';
+import { getMeasure, saveMeasure } from './measures.service.ts';
 import { describePeriod, listPeriods } from './periods.service.ts';
 import { listTargets, setTarget } from './targets.service.ts';
 import {

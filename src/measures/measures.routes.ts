@@ -19,7 +19,8 @@ import {
 import { type LibraryQuery, libraryFilterItems, measureFormItems } from './measure-form.view.ts';
 import { labels, statuses, tags } from './measures.labels.ts';
 import { filterChoices, formChoices } from './measures.queries.ts';
-import { getMeasure, listMeasures, measureHistory, rags, saveMeasure } from './measures.service.ts';
+import { listMeasures, rags } from './library.service.ts';
+import { getMeasure, measureHistory, saveMeasure } from './measures.service.ts';
 import { measuresApiRoutes } from './measures.api.routes.ts';
 import { userOf } from './request.ts';
 import { targetsRoutes } from './targets.routes.ts';

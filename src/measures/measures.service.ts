@@ -1,11 +1,9 @@
-// The measure library's use cases: browse and search in reach, read one measure, create or edit it (versioned,
-// audited, refusing stale edits) and read its history. One saveMeasure serves the form and the API.
+// The measure library's use cases: read one measure in reach, create or edit it (versioned, audited, refusing
+// stale edits) and read its history. One saveMeasure serves the form and the API.
 import type { CurrentUser } from '../access/current-user.ts';
 import { authorize } from '../access/permissions.ts';
 import { servicesInReach } from '../access/scope.ts';
-import type { Rag } from '../assessment/index.ts';
 import type { Db } from '../db/connection.ts';
-import { scorecard } from '../reporting/scorecard.service.ts';
 import { ConflictError, type FieldProblem, NotFoundError, ValidationError } from '../web/errors.ts';
 import { diffSnapshots, type FieldChange } from './measure-history.ts';
 import {
@@ -18,58 +16,10 @@ import {
   updateMeasure,
   type ResolvedLinks,
 } from './measure-writes.queries.ts';
-import {
-  findMeasureDetail,
-  listMeasureRows,
-  measureIdWithCode,
-  type MeasureFilter,
-} from './measures.queries.ts';
-import { inputFromMeasure, presentMeasure, presentMeasureSummary, snapshotOf } from './measures.present.ts';
-import type { MeasureInput, MeasureOut, MeasureSummary } from './measures.schema.ts';
+import { findMeasureDetail, measureIdWithCode } from './measures.queries.ts';
+import { inputFromMeasure, presentMeasure, snapshotOf } from './measures.present.ts';
+import type { MeasureInput, MeasureOut } from './measures.schema.ts';
 import { type CompleteMeasure, validateMeasure } from './measures.validation.ts';
-
-export const rags = ['green', 'amber', 'red', 'not_rated', 'no_data'] as const;
-
-export type LibraryFilter = Omit<MeasureFilter, 'councilId' | 'reach'> & { rag?: Rag };
-
-export interface LibraryEntry extends MeasureSummary {
-  rag: Rag;
-  ragPeriod: string | null;
-}
-
-/** The measures in the user's reach that pass the filters, found in one SQL query. */
-export async function findMeasures(
-  db: Db,
-  user: CurrentUser,
-  filter: Omit<LibraryFilter, 'rag'>,
-): Promise<MeasureSummary[]> {
-  const reach = await servicesInReach(db, user, 'measure.read');
-  const rows = await listMeasureRows(db, { ...filter, councilId: user.councilId, reach });
-  return rows.map(presentMeasureSummary);
-}
-
-/** The library in the user's reach, filtered in one SQL query, each measure with its latest RAG from the scorecard. */
-export async function listMeasures(
-  db: Db,
-  user: CurrentUser,
-  filter: LibraryFilter,
-): Promise<LibraryEntry[]> {
-  const reach = await servicesInReach(db, user, 'measure.read');
-  const rows = await listMeasureRows(db, { ...filter, councilId: user.councilId, reach });
-  const judged = await scorecard(db, { councilId: user.councilId, reach, measureIds: rows.map((r) => r.id) });
-  const byId = new Map(judged.measures.map((j) => [j.measureId, j]));
-  const entries = rows.map((row) => {
-    const judgement = byId.get(row.id);
-    return {
-      ...presentMeasureSummary(row),
-      rag: judgement?.rag ?? 'no_data',
-      ragPeriod: judgement?.period ?? null,
-    };
-  });
-  // RAG is a judgement made by the pure rag() function over each measure's latest figure, not a column, so
-  // it is the one filter applied after the query.
-  return filter.rag ? entries.filter((e) => e.rag === filter.rag) : entries;
-}
 
 export type MeasureWithId = MeasureOut & { id: string };
 

@@ -10,7 +10,8 @@ import { aCouncil, aService, aUser, type Place } from '../reporting/fixtures.ts'
 import { freshDatabase, type TestDatabase } from '../testing/database.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../web/errors.ts';
 import type { MeasureInput } from './measures.schema.ts';
-import { findMeasures, getMeasure, listMeasures, measureHistory, saveMeasure } from './measures.service.ts';
+import { findMeasures, listMeasures } from './library.service.ts';
+import { getMeasure, measureHistory, saveMeasure } from './measures.service.ts';
 
 async function userOf(db: Db, id: string): Promise<CurrentUser> {
   const row = await db.selectFrom('users').select('email').where('id', '=', id).executeTakeFirstOrThrow();
@@ -332,5 +333,19 @@ describe('browsing the library', () => {
     );
     await assert.rejects(getMeasure(database.db, housingOwner, 'ASC-01'), NotFoundError);
     await assert.rejects(getMeasure(database.db, housingOwner, 'NO-SUCH'), NotFoundError);
+  });
+
+  test("an edit of a demo measure differs from the demo's version 1 only in the field changed", async () => {
+    const before = await getMeasure(database.db, officer, 'ENV-01');
+    await saveMeasure(database.db, officer, {
+      code: 'ENV-01',
+      version: before.version,
+      input: { dataSource: 'Bartec' },
+    });
+    const { versions } = await measureHistory(database.db, officer, 'ENV-01');
+    assert.deepEqual(
+      versions[0]?.changes?.map((c) => c.field),
+      ['dataSource'],
+    );
   });
 });
