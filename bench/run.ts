@@ -1,41 +1,26 @@
-// `npm run bench`: runs every benchmark module under bench/ (any that exports `run`) one after another and
-// prints one table. A missed goal is reported, not failed; an error exits non-zero.
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// `npm run bench`: runs every benchmark listed below one after another and prints one table. A missed goal is
+// reported, not failed; an error exits non-zero.
 import type { BenchRow } from './measure.ts';
+import * as scorecard from './scorecard.ts';
 
 interface Benchmark {
-  file: string;
+  name: string;
   title: string;
   run: () => Promise<BenchRow[]>;
 }
 
-const benchDir = path.dirname(fileURLToPath(import.meta.url));
+// A list rather than a scan of the folder: importing every .ts file here would also run any scratch script
+// left beside the benchmarks. A new benchmark module exports `title` and `run` and is added here.
+const benchmarks: Benchmark[] = [{ name: 'scorecard', ...scorecard }];
 
-function isBenchmark(
-  module: Record<string, unknown>,
-): module is { run: () => Promise<BenchRow[]>; title?: string } {
-  return typeof module.run === 'function';
-}
-
-async function discover(only: readonly string[]): Promise<Benchmark[]> {
-  const files = (await readdir(benchDir))
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'run.ts')
-    .sort();
-  const found: Benchmark[] = [];
-  for (const file of files) {
-    const module = (await import(pathToFileURL(path.join(benchDir, file)).href)) as Record<string, unknown>;
-    if (!isBenchmark(module)) continue;
-    const name = file.replace(/\.ts$/, '');
-    if (only.length > 0 && !only.includes(name)) continue;
-    found.push({
-      file: name,
-      title: typeof module.title === 'string' ? module.title : name,
-      run: module.run,
-    });
+function selected(only: readonly string[]): Benchmark[] {
+  const unknown = only.filter((name) => !benchmarks.some((b) => b.name === name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `no benchmark named ${unknown.join(', ')}: choose from ${benchmarks.map((b) => b.name).join(', ')}`,
+    );
   }
-  return found;
+  return only.length === 0 ? benchmarks : benchmarks.filter((b) => only.includes(b.name));
 }
 
 function formatValue(value: number): string {
@@ -63,12 +48,10 @@ function printTable(rows: { benchmark: string; row: BenchRow }[]): void {
 }
 
 async function main(): Promise<void> {
-  const benchmarks = await discover(process.argv.slice(2));
-  if (benchmarks.length === 0) throw new Error('no benchmark matched: name a file under bench/ without .ts');
   const rows: { benchmark: string; row: BenchRow }[] = [];
-  for (const benchmark of benchmarks) {
-    process.stderr.write(`running ${benchmark.file} (${benchmark.title})…\n`);
-    for (const row of await benchmark.run()) rows.push({ benchmark: benchmark.file, row });
+  for (const benchmark of selected(process.argv.slice(2))) {
+    process.stderr.write(`running ${benchmark.name} (${benchmark.title})…\n`);
+    for (const row of await benchmark.run()) rows.push({ benchmark: benchmark.name, row });
   }
   printTable(rows);
   const missed = rows.filter(({ row }) => row.met === false).length;
