@@ -36,18 +36,24 @@ export function summarise(samples: readonly number[]): Summary {
   };
 }
 
+/** A piece of work to time; `setup`, when given, runs untimed before each run of it. */
+export type Timed =
+  (() => Promise<unknown>) | { setup: () => Promise<unknown>; work: () => Promise<unknown> };
+
 /**
  * Runs each piece of work `warmup` times untimed, then `count` times timed, one request at a time and taking
  * turns (a, b, c, a, b, c…) so that a change in the machine's load falls on all of them alike. Milliseconds.
  */
 export async function timeInterleaved(
-  works: readonly (() => Promise<unknown>)[],
+  works: readonly Timed[],
   warmup: number,
   count: number,
 ): Promise<number[][]> {
   const samples = works.map((): number[] => []);
   for (let i = 0; i < warmup + count; i++) {
-    for (const [k, work] of works.entries()) {
+    for (const [k, timedWork] of works.entries()) {
+      const work = typeof timedWork === 'function' ? timedWork : timedWork.work;
+      if (typeof timedWork !== 'function') await timedWork.setup();
       const start = performance.now();
       await work();
       if (i >= warmup) samples[k]?.push(performance.now() - start);

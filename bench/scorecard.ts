@@ -9,7 +9,15 @@ import { latestPeriodWithData, scorecard } from '../src/reporting/scorecard.serv
 import { buildServer } from '../src/web/server.ts';
 import { withFreshDatabase } from './cluster.ts';
 import { generateCouncil } from './generate.ts';
-import { figure, latencyRows, summarise, timed, timeInterleaved, type BenchRow } from './measure.ts';
+import {
+  figure,
+  latencyRows,
+  summarise,
+  timed,
+  timeInterleaved,
+  type BenchRow,
+  type Timed,
+} from './measure.ts';
 
 export const title = 'Scorecard API';
 
@@ -35,15 +43,37 @@ async function fetchBody(url: string, headers: Record<string, string>): Promise<
   return body;
 }
 
+/**
+ * A no-op write to one measure: it changes nothing a reader sees, but it is a change, so anything the scorecard
+ * caches must be thrown away. Timing the request after it gives the cost a user meets after each data entry.
+ */
+function touchOneMeasure(db: Db, councilId: string): () => Promise<unknown> {
+  return () =>
+    db
+      .updateTable('measures')
+      .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+      .where('id', '=', (eb) =>
+        eb
+          .selectFrom('measures')
+          .select((m) => m.fn.min('id').as('id'))
+          .where('council_id', '=', councilId),
+      )
+      .execute();
+}
+
 /** In-process timings of the parts behind the route, to tell the query from judging and serialising. */
 async function partRows(db: Db, councilId: string, warmup: number, count: number): Promise<BenchRow[]> {
   const reach = null;
   const card = await scorecard(db, { councilId, reach });
   const end = card.period ? periodEnd(parsePeriod(card.period)) : '0001-01-01';
-  const parts: [string, () => Promise<unknown>][] = [
+  const parts: [string, Timed][] = [
     ['latest period lookup (latestPeriodWithData)', () => latestPeriodWithData(db, councilId, reach)],
     ['scorecard SQL alone (scorecardRows)', () => scorecardRows(db, { councilId, reach, periodEnd: end })],
-    ['scorecard service (period + SQL + judging)', () => scorecard(db, { councilId, reach })],
+    ['scorecard service, nothing changed since the last call', () => scorecard(db, { councilId, reach })],
+    [
+      'scorecard service, just after a change to a measure',
+      { setup: touchOneMeasure(db, councilId), work: () => scorecard(db, { councilId, reach }) },
+    ],
     ['present + JSON.stringify', async () => JSON.stringify(presentScorecard(card))],
   ];
   const samples = await timeInterleaved(
@@ -89,19 +119,23 @@ export async function run(): Promise<BenchRow[]> {
       const returned = (JSON.parse(first.toString('utf8')) as { measures?: unknown[] }).measures?.length ?? 0;
       staticBody = Buffer.from(first);
       // Taking turns, so the machine's load falls alike on the scorecard and on the baselines it is judged by.
-      const [card, plain, signedIn, open] = (
+      const [card, plain, signedIn, open, changed] = (
         await timeInterleaved(
           [
             () => fetchBody(base + SCORECARD_URL, auth),
             () => fetchBody(base + STATIC_URL, {}),
             () => fetchBody(base + NO_OP_URL, auth),
             () => fetchBody(base + PUBLIC_NO_OP_URL, {}),
+            {
+              setup: touchOneMeasure(db, council.councilId),
+              work: () => fetchBody(base + SCORECARD_URL, auth),
+            },
           ],
           warmup,
           count,
         )
       ).map(summarise);
-      if (!card || !plain || !signedIn || !open) throw new Error('a timing went missing');
+      if (!card || !plain || !signedIn || !open || !changed) throw new Error('a timing went missing');
       const ratio = card.p50 / plain.p50;
 
       return [
@@ -118,6 +152,7 @@ export async function run(): Promise<BenchRow[]> {
         figure('scorecard response size', first.byteLength / 1024, 'KiB'),
         ...latencyRows(`GET ${SCORECARD_URL}`, card),
         ...latencyRows('static JSON of the same size', plain),
+        ...latencyRows(`GET ${SCORECARD_URL} just after a change to a measure`, changed),
         {
           ...figure('ratio scorecard p50 / static p50', ratio, '×'),
           goal: `≤ ${GOAL_RATIO}`,
