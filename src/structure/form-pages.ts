@@ -17,6 +17,8 @@ export interface FormPage {
   template: string;
   /** Field → label, in the order the "what is saved now" summary lists them. */
   labels: Record<string, string>;
+  /** Words for stored values in that summary, e.g. kind 'cmt' → 'Corporate Management Team'. */
+  valueLabels?: Record<string, Record<string, string>>;
   /** Checkbox fields, which come back as lists. */
   listFields?: string[];
   /** Starting values of an empty form; the query string may preset some (?priority=PR1). */
@@ -74,7 +76,7 @@ export function registerFormPage(app: FastifyInstance, db: Db, page: FormPage): 
       values: view.values,
       errors,
       fieldErrors: Object.fromEntries(problems.map((p) => [p.field, p.message])),
-      current: view.current ? summaryRows(view.current, page.labels) : undefined,
+      current: view.current ? summaryRows(view.current, page.labels, page.valueLabels ?? {}) : undefined,
     });
   };
 
@@ -129,10 +131,17 @@ export function registerFormPage(app: FastifyInstance, db: Db, page: FormPage): 
   );
 }
 
-function summaryRows(current: Snapshot, labels: Record<string, string>) {
+function summaryRows(
+  current: Snapshot,
+  labels: Record<string, string>,
+  valueLabels: Record<string, Record<string, string>>,
+) {
   return Object.entries(labels).map(([field, label]) => {
     const value = current[field];
-    const text = Array.isArray(value) ? value.join(', ') || 'None' : String(value ?? '') || 'Not set';
+    const words = valueLabels[field]?.[String(value)];
+    const text = Array.isArray(value)
+      ? value.join(', ') || 'None'
+      : (words ?? String(value ?? '')) || 'Not set';
     return { key: { text: label }, value: { text } };
   });
 }

@@ -73,6 +73,7 @@ export function governanceRoutes(app: FastifyInstance, { db }: AppContext): void
       themes: 'Themes',
       services: 'Services scrutinised',
     },
+    valueLabels: { kind: { select: 'Select committee', cmt: 'Corporate Management Team' } },
     listFields: ['services'],
     blank: async () => ({ kind: 'select', services: [] }),
     load: committeeForEdit,
