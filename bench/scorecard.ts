@@ -70,10 +70,6 @@ async function partRows(db: Db, councilId: string, warmup: number, count: number
     ['latest period lookup (latestPeriodWithData)', () => latestPeriodWithData(db, councilId, reach)],
     ['scorecard SQL alone (scorecardRows)', () => scorecardRows(db, { councilId, reach, periodEnd: end })],
     ['scorecard service, nothing changed since the last call', () => scorecard(db, { councilId, reach })],
-    [
-      'scorecard service, just after a change to a measure',
-      { setup: touchOneMeasure(db, councilId), work: () => scorecard(db, { councilId, reach }) },
-    ],
     ['present + JSON.stringify', async () => JSON.stringify(presentScorecard(card))],
   ];
   const samples = await timeInterleaved(
@@ -81,7 +77,15 @@ async function partRows(db: Db, councilId: string, warmup: number, count: number
     warmup,
     count,
   );
-  return parts.map(([name], k) => figure(`${name} p50`, summarise(samples[k] ?? []).p50, 'ms'));
+  const [afterChange = []] = await timeInterleaved(
+    [{ setup: touchOneMeasure(db, councilId), work: () => scorecard(db, { councilId, reach }) }],
+    warmup,
+    count,
+  );
+  return [
+    ...parts.map(([name], k) => figure(`${name} p50`, summarise(samples[k] ?? []).p50, 'ms')),
+    figure('scorecard service, just after a change to a measure p50', summarise(afterChange).p50, 'ms'),
+  ];
 }
 
 export async function run(): Promise<BenchRow[]> {
@@ -119,13 +123,22 @@ export async function run(): Promise<BenchRow[]> {
       const returned = (JSON.parse(first.toString('utf8')) as { measures?: unknown[] }).measures?.length ?? 0;
       staticBody = Buffer.from(first);
       // Taking turns, so the machine's load falls alike on the scorecard and on the baselines it is judged by.
-      const [card, plain, signedIn, open, changed] = (
+      const [card, plain, signedIn, open] = (
         await timeInterleaved(
           [
             () => fetchBody(base + SCORECARD_URL, auth),
             () => fetchBody(base + STATIC_URL, {}),
             () => fetchBody(base + NO_OP_URL, auth),
             () => fetchBody(base + PUBLIC_NO_OP_URL, {}),
+          ],
+          warmup,
+          count,
+        )
+      ).map(summarise);
+      // A pass of its own: its heavier requests would otherwise leave garbage for the ones judged by the goal.
+      const [changed] = (
+        await timeInterleaved(
+          [
             {
               setup: touchOneMeasure(db, council.councilId),
               work: () => fetchBody(base + SCORECARD_URL, auth),
