@@ -265,7 +265,7 @@ export async function otherCmtExists(db: Db, councilId: string, exceptId?: strin
   return (await query.executeTakeFirst()) !== undefined;
 }
 
-export interface AuditEntry {
+interface AuditEntry {
   councilId: string;
   userId: string;
   action: 'create' | 'update';

@@ -2,7 +2,7 @@
 // person sees every mistake at once, each naming the field and why.
 import type { FieldProblem } from '../web/errors.ts';
 
-export const codePattern = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/;
+const codePattern = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/;
 
 /** A form field as a list: checkboxes send one string when one box is ticked, an array when several are. */
 export function asList(value: unknown): string[] {

@@ -6,7 +6,7 @@ import type { Db } from '../db/connection.ts';
 import type { MeasureStatus } from '../db/schema.ts';
 import { measureReachCondition } from '../reporting/scorecard.queries.ts';
 
-export interface StrategyRow {
+interface StrategyRow {
   id: string;
   title: string;
   start_year: number;

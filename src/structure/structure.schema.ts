@@ -5,14 +5,14 @@ import { Type, type Static } from 'typebox';
 const Code = Type.String({ description: 'The record’s code, unique in the council', examples: ['HOU-RM'] });
 const Version = Type.Integer({ description: 'Increases by one on every change; send it back when editing' });
 
-export const StructureStrategy = Type.Object({
+const StructureStrategy = Type.Object({
   title: Type.String(),
   startYear: Type.Integer(),
   endYear: Type.Integer(),
   summary: Type.String(),
 });
 
-export const StructurePriority = Type.Object({
+const StructurePriority = Type.Object({
   code: Code,
   title: Type.String(),
   description: Type.String(),
@@ -20,7 +20,7 @@ export const StructurePriority = Type.Object({
   version: Version,
 });
 
-export const StructureOutcome = Type.Object({
+const StructureOutcome = Type.Object({
   code: Code,
   priorityCode: Type.String(),
   title: Type.String(),
@@ -33,14 +33,14 @@ export const StructureOutcome = Type.Object({
   }),
 });
 
-export const StructureDirectorate = Type.Object({
+const StructureDirectorate = Type.Object({
   code: Code,
   name: Type.String(),
   directorName: Type.String(),
   version: Version,
 });
 
-export const StructureService = Type.Object({
+const StructureService = Type.Object({
   code: Code,
   name: Type.String(),
   headOfService: Type.String(),
@@ -48,7 +48,7 @@ export const StructureService = Type.Object({
   version: Version,
 });
 
-export const StructurePortfolio = Type.Object({
+const StructurePortfolio = Type.Object({
   code: Code,
   title: Type.String(),
   cabinetMemberName: Type.String(),
@@ -57,7 +57,7 @@ export const StructurePortfolio = Type.Object({
   version: Version,
 });
 
-export const StructureCommittee = Type.Object({
+const StructureCommittee = Type.Object({
   code: Code,
   title: Type.String(),
   kind: Type.Enum(['select', 'cmt'], { description: "'cmt' is the Corporate Management Team" }),
