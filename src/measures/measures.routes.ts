@@ -36,9 +36,17 @@ const ragSymbols = Object.fromEntries(rags.map((r) => [r, ragSymbol(r)]));
 
 /** Filters from the query string, with a problem for any choice that is not one of the offered ones. */
 function readLibraryQuery(query: FormBody): { filter: LibraryQuery; problems: FieldProblem[] } {
-  const filter = Object.fromEntries(
-    filterKeys.map((k) => [k, first(query, k).trim()]),
-  ) as unknown as LibraryQuery;
+  const read = (key: (typeof filterKeys)[number]) => first(query, key).trim();
+  const filter: LibraryQuery = {
+    q: read('q'),
+    directorate: read('directorate'),
+    portfolio: read('portfolio'),
+    committee: read('committee'),
+    outcome: read('outcome'),
+    tag: read('tag'),
+    status: read('status'),
+    rag: read('rag'),
+  };
   const problems: FieldProblem[] = [];
   const check = (field: 'tag' | 'status' | 'rag', allowed: readonly string[], what: string) => {
     if (filter[field] && !allowed.includes(filter[field])) {
