@@ -28,27 +28,34 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserWithSc
   return result.rows[0];
 }
 
+// Last-seen and last-used times are refreshed at most once a minute: writing them on every request would make
+// each read wait for a disk flush, and a minute is finer than any timeout they serve.
 export async function findUserBySession(
   db: Db,
   sessionId: string,
 ): Promise<(UserWithScopes & { csrf_token: string }) | undefined> {
-  const result = await sql<UserWithScopes & { csrf_token: string }>`
-    UPDATE sessions s SET last_seen_at = now()
-    FROM users u
-    WHERE s.id = ${sessionId} AND u.id = s.user_id AND NOT u.disabled
-      AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => ${idleMinutes()})
-    RETURNING ${userColumns}, s.csrf_token`.execute(db);
-  return result.rows[0];
+  const result = await sql<UserWithScopes & { csrf_token: string; touch: boolean }>`
+    SELECT ${userColumns}, s.csrf_token, s.last_seen_at < now() - interval '1 minute' AS touch
+    FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.id = ${sessionId} AND NOT u.disabled
+      AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => ${idleMinutes()})`.execute(
+    db,
+  );
+  const row = result.rows[0];
+  if (row?.touch) await sql`UPDATE sessions SET last_seen_at = now() WHERE id = ${sessionId}`.execute(db);
+  return row;
 }
 
 export async function findUserByToken(db: Db, tokenHash: string): Promise<UserWithScopes | undefined> {
-  const result = await sql<UserWithScopes>`
-    UPDATE api_tokens t SET last_used_at = now()
-    FROM users u
-    WHERE t.token_hash = ${tokenHash} AND u.id = t.user_id AND NOT u.disabled
-      AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
-    RETURNING ${userColumns}`.execute(db);
-  return result.rows[0];
+  const result = await sql<UserWithScopes & { touch: boolean }>`
+    SELECT ${userColumns}, (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS touch
+    FROM api_tokens t JOIN users u ON u.id = t.user_id
+    WHERE t.token_hash = ${tokenHash} AND NOT u.disabled
+      AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`.execute(db);
+  const row = result.rows[0];
+  if (row?.touch)
+    await sql`UPDATE api_tokens SET last_used_at = now() WHERE token_hash = ${tokenHash}`.execute(db);
+  return row;
 }
 
 function idleMinutes(): number {
