@@ -5,6 +5,10 @@ import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
 
+// A DATE is a calendar day, not an instant: keep it as 'YYYY-MM-DD' rather than a Date at local midnight,
+// which would shift with the server's time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
 export function connect(url: string, options: { max?: number } = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
