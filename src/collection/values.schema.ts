@@ -17,9 +17,12 @@ export const ValuesQuery = Type.Object({
 });
 export type ValuesQuery = Static<typeof ValuesQuery>;
 
-// Numbers may come as JSON numbers or strings as typed; the service checks and names each field itself. A type
-// list (not anyOf) keeps the validator from coercing null to 0.
-const Figure = Type.Unsafe<number | string | null>({ type: ['number', 'string', 'null'] });
+// Numbers may come as JSON numbers or as strings typed by a person ("1,234.5"); the service checks them and names
+// the field. No JSON-schema type here: the validator would coerce null to 0 and answer with a vaguer message.
+const Figure = Type.Unsafe<number | string | null>({
+  description: 'A number, or a string holding one; null or empty means not given',
+  examples: [63.2],
+});
 
 export const ValueBody = Type.Object(
   {

@@ -101,6 +101,7 @@ export function readNumber(
   if (typeof raw === 'number') {
     return Number.isFinite(raw) ? raw : { field, message: `${field}: ${raw} is not a finite number` };
   }
+  if (typeof raw !== 'string') return { field, message: `${field}: ${JSON.stringify(raw)} is not a number` };
   const text = raw.trim();
   if (text === '') return null;
   const plain = text.replace(/,(?=\d{3}(\D|$))/g, '');

@@ -1,7 +1,7 @@
 // Reporting's routes: the scorecard API and the performance overview page. Thin: read the request, find the
 // caller's reach, call one use case, present.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CurrentUser } from '../access/current-user.ts';
 import { servicesInReach } from '../access/scope.ts';
 import { ragSymbol, type Rag } from '../assessment/index.ts';
@@ -9,7 +9,7 @@ import { AuthenticationError, ValidationError } from '../web/errors.ts';
 import type { AppContext } from '../web/server.ts';
 import { overview, type Overview, type OverviewFilters } from './overview.service.ts';
 import { ErrorResponse, ScorecardQuery, ScorecardResponse } from './scorecard.schema.ts';
-import { scorecard, type Scorecard } from './scorecard.service.ts';
+import { fromScorecard, type Scorecard } from './scorecard.service.ts';
 
 export function currentUser(request: FastifyRequest): CurrentUser {
   if (!request.user) throw new AuthenticationError();
@@ -49,12 +49,16 @@ export function reportingRoutes(fastify: FastifyInstance, { db }: AppContext): v
         response: { 200: ScorecardResponse, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = currentUser(request);
       const reach = await servicesInReach(db, user, 'value.read');
-      return presentScorecard(
-        await scorecard(db, { councilId: user.councilId, reach, period: request.query.period }),
+      const options = { councilId: user.councilId, reach, period: request.query.period };
+      // Serialised by the response schema once per change to the figures, not once per request.
+      const body = await fromScorecard(db, options, 'api-v1-json', (card) =>
+        String(reply.serializeInput(presentScorecard(card), '200')),
       );
+      // Already JSON: sent as it is (the typed reply would only accept the object).
+      return (reply as FastifyReply).type('application/json; charset=utf-8').send(body);
     },
   );
 

@@ -63,7 +63,11 @@ export async function scorecardRows(db: Db, q: ScorecardQuery): Promise<Scorecar
       ORDER BY dv.period_end DESC, dv.period_start ASC
       LIMIT 1
     ) cur ON true
-    LEFT JOIN targets t ON t.measure_id = m.id AND t.period = cur.period
+    -- A lateral lookup, not a join: the planner would otherwise hash the whole targets table for one row each.
+    LEFT JOIN LATERAL (
+      SELECT tg.value, tg.low, tg.high, tg.tolerance_kind, tg.tolerance FROM targets tg
+      WHERE tg.measure_id = m.id AND tg.period = cur.period
+    ) t ON true
     LEFT JOIN LATERAL (
       SELECT p.value FROM data_values p
       WHERE p.measure_id = m.id AND p.breakdown = '' AND p.period_end = cur.period_start - 1 AND p.status <> 'draft'
@@ -96,4 +100,11 @@ export async function latestPeriodKey(
     ORDER BY dv.period_end DESC, dv.period_start ASC
     LIMIT 1`.execute(db);
   return result.rows[0]?.period ?? null;
+}
+
+/** The council's scorecard generation: it moves (by trigger, see migration 002) whenever anything judged changes. */
+export async function scorecardGeneration(db: Db, councilId: string): Promise<string> {
+  const result = await sql<{ generation: string }>`
+    SELECT generation FROM scorecard_generations WHERE council_id = ${councilId}`.execute(db);
+  return String(result.rows[0]?.generation ?? '0');
 }

@@ -19,7 +19,12 @@ import {
 } from '../assessment/index.ts';
 import type { Db } from '../db/connection.ts';
 import { ValidationError } from '../web/errors.ts';
-import { latestPeriodKey, scorecardRows, type ScorecardRow } from './scorecard.queries.ts';
+import {
+  latestPeriodKey,
+  scorecardGeneration,
+  scorecardRows,
+  type ScorecardRow,
+} from './scorecard.queries.ts';
 
 export interface MeasureJudgement {
   measureId: string;
@@ -59,16 +64,105 @@ export interface ScorecardOptions {
   measureIds?: string[];
 }
 
+/**
+ * Judged measures are cached per council, reach, period and selection against the council's scorecard
+ * generation, which triggers move on every change to figures, targets, measures or their services. The
+ * generation is read before the figures, so a cached answer can only ever be older than its tag, never newer.
+ * Cached measures are frozen: callers copy before changing them.
+ */
 export async function scorecard(db: Db, options: ScorecardOptions): Promise<Scorecard> {
+  if (options.measureIds && options.measureIds.length === 0) {
+    const period = options.period
+      ? checkedPeriod(options.period)
+      : await latestPeriodWithData(db, options.councilId, options.reach);
+    return { period, measures: [] };
+  }
+  const { card } = await cachedEntry(db, options);
+  return { period: card.period, measures: [...card.measures] };
+}
+
+/**
+ * Something made from the scorecard (the API's serialised body, say), cached with it so that it is made once
+ * per change rather than once per request. `name` tells apart different things made from the same scorecard.
+ */
+export async function fromScorecard<T>(
+  db: Db,
+  options: ScorecardOptions,
+  name: string,
+  make: (card: Scorecard) => T,
+): Promise<T> {
+  const entry = await cachedEntry(db, options);
+  if (entry.derived.has(name)) return entry.derived.get(name) as T;
+  const made = make({ period: entry.card.period, measures: [...entry.card.measures] });
+  entry.derived.set(name, made);
+  return made;
+}
+
+async function cachedEntry(db: Db, options: ScorecardOptions): Promise<CachedScorecard> {
+  if (options.period) checkedPeriod(options.period);
+  const generation = await scorecardGeneration(db, options.councilId);
+  const key = cacheKey(options);
+  const cache = cacheOf(db);
+  const cached = cache.get(key);
+  if (cached && cached.generation === generation) {
+    // Most recently used last, so the oldest entry is the one evicted.
+    cache.delete(key);
+    cache.set(key, cached);
+    return cached;
+  }
+  const entry: CachedScorecard = { generation, card: await judgeScorecard(db, options), derived: new Map() };
+  remember(cache, key, entry);
+  return entry;
+}
+
+async function judgeScorecard(db: Db, options: ScorecardOptions): Promise<Scorecard> {
   const { councilId, reach, measureIds } = options;
-  const period = options.period
-    ? checkedPeriod(options.period)
-    : await latestPeriodWithData(db, councilId, reach);
-  if (measureIds && measureIds.length === 0) return { period, measures: [] };
+  const period = options.period ?? (await latestPeriodWithData(db, councilId, reach));
   // With no data at all every measure is simply "no data"; an end far in the past finds nothing.
   const end = period ? periodEnd(parsePeriod(period)) : '0001-01-01';
   const rows = await scorecardRows(db, { councilId, reach, periodEnd: end, measureIds });
-  return { period, measures: rows.map(judge) };
+  return { period, measures: rows.map((row) => deepFreeze(judge(row))) };
+}
+
+interface CachedScorecard {
+  generation: string;
+  card: Scorecard;
+  derived: Map<string, unknown>;
+}
+
+// One cache per connection pool: two databases (tests, a benchmark) may well hold councils with the same id.
+const caches = new WeakMap<Db, Map<string, CachedScorecard>>();
+const CACHE_ENTRIES = 64;
+
+function cacheOf(db: Db): Map<string, CachedScorecard> {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  return cache;
+}
+
+function cacheKey({ councilId, reach, period, measureIds }: ScorecardOptions): string {
+  const reachKey = reach === null ? '*' : [...reach].sort().join(',');
+  const idsKey = measureIds ? [...measureIds].sort().join(',') : '*';
+  return `${councilId}|${period ?? ''}|${reachKey}|${idsKey}`;
+}
+
+function remember(cache: Map<string, CachedScorecard>, key: string, entry: CachedScorecard): void {
+  cache.delete(key);
+  if (cache.size >= CACHE_ENTRIES) {
+    const oldest = cache.keys().next();
+    if (!oldest.done) cache.delete(oldest.value);
+  }
+  cache.set(key, entry);
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const inner of Object.values(value)) {
+    if (inner && typeof inner === 'object' && !Object.isFrozen(inner)) deepFreeze(inner);
+  }
+  return Object.freeze(value);
 }
 
 export function latestPeriodWithData(db: Db, councilId: string, reach: ServiceReach): Promise<string | null> {

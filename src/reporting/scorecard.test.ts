@@ -124,6 +124,24 @@ describe('scorecard on hand-built data', () => {
     );
   });
 
+  test('a changed figure or target is seen by the very next scorecard', async () => {
+    const m = await aMeasure(t.db, place);
+    const id = await aValue(t.db, place.councilId, m.id, '2025-11', { value: 10 });
+    const ask = async () =>
+      find(
+        (await scorecard(t.db, { councilId: place.councilId, reach: null, period: '2025-11' })).measures,
+        m.code,
+      );
+    assert.equal((await ask()).value, 10);
+    await t.db.updateTable('data_values').set({ value: 11 }).where('id', '=', id).execute();
+    assert.equal((await ask()).value, 11);
+    await aTarget(t.db, place.councilId, m.id, '2025-11', { value: 12 });
+    const judged = await ask();
+    assert.deepEqual([judged.target, judged.rag], [12, 'red']);
+    await t.db.updateTable('measures').set({ title: 'Renamed' }).where('id', '=', m.id).execute();
+    assert.equal((await ask()).title, 'Renamed');
+  });
+
   test('an invalid period is a validation error naming the period field', async () => {
     await assert.rejects(
       scorecard(t.db, { councilId: place.councilId, reach: null, period: '2025-Q7' }),
