@@ -76,12 +76,13 @@ export function lineChartSvg(input: LineChartInput): string {
     animation: false,
     aria: { enabled: true, label: { description: input.description ?? title } },
     title: {
-      text: title,
       left: 0,
-      textStyle: { fontSize: 16, fontFamily: 'arial, sans-serif', color: TARGET_COLOUR },
+      // Cut short to fit (the whole title is in the SVG's <title>): a server has no fonts to measure text with.
+      text: shortened(title, Math.floor(width / 9)),
+      textStyle: { fontSize: 15, fontFamily: 'arial, sans-serif', color: TARGET_COLOUR },
     },
-    legend: { show: hasTargets, right: 0, top: 0, textStyle: { fontFamily: 'arial, sans-serif' } },
-    grid: { left: 70, right: 20, top: 50, bottom: 60 },
+    legend: { show: hasTargets, right: 0, top: 34, textStyle: { fontFamily: 'arial, sans-serif' } },
+    grid: { left: 70, right: 20, top: 75, bottom: 60 },
     xAxis: {
       type: 'category',
       data: labels,
@@ -112,7 +113,7 @@ export function sparklineSvg(
   values: (number | null)[],
   options: { width?: number; height?: number } = {},
 ): string {
-  const { width = 120, height = 30 } = options;
+  const { width = 90, height = 28 } = options;
   if (values.every((v) => v == null)) return '';
   const key = `${width}x${height}:${values.join(',')}`;
   const cached = sparklineCache.get(key);
@@ -168,6 +169,13 @@ function withTitle(svg: string, title: string, description: string): string {
   return `${named}<title>${escapeXml(title)}</title><desc>${escapeXml(description)}</desc>${svg.slice(opening[0].length)}`;
 }
 
+function shortened(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > limit / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 function axisFigure(value: number, unit: Unit, decimals: number): string {
   // Axis ticks are round numbers; printing the unit on each one would crowd the axis, so it is named once.
   return unit === 'gbp'
@@ -175,6 +183,6 @@ function axisFigure(value: number, unit: Unit, decimals: number): string {
     : formatValue(value, 'number', Number.isInteger(value) ? 0 : Math.min(decimals, 2));
 }
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -41,11 +41,16 @@ export function directionBadge(
   current: number | null,
   comparator: number | null,
 ): DirectionBadge {
-  const text = DIRECTION_WORDS[judgement];
-  if (current == null || comparator == null) return { judgement, text, arrow: '–', movement: '' };
-  if (current > comparator) return { judgement, text, arrow: '↑', movement: 'rose' };
-  if (current < comparator) return { judgement, text, arrow: '↓', movement: 'fell' };
-  return { judgement, text, arrow: '→', movement: 'unchanged' };
+  const words = DIRECTION_WORDS[judgement];
+  if (current == null || comparator == null) return { judgement, text: words, arrow: '–', movement: '' };
+  const [arrow, movement] =
+    current > comparator ? ['↑', 'rose'] : current < comparator ? ['↓', 'fell'] : ['→', 'unchanged'];
+  // A demand measure, or a year-to-date figure against last month, moved but is neither better nor worse.
+  const text =
+    judgement === 'not_comparable'
+      ? `${movement.charAt(0).toUpperCase()}${movement.slice(1)} (not judged)`
+      : words;
+  return { judgement, text, arrow, movement };
 }
 
 export function labelOfPeriod(key: string | null): string {

@@ -1,12 +1,11 @@
 // The scorecard API's contract: one TypeBox schema gives validation, the response serialiser and the OpenAPI entry.
 import { Type, type Static } from 'typebox';
 
-export const ragValues = ['green', 'amber', 'red', 'not_rated', 'no_data'] as const;
-export const directionValues = ['improving', 'worsening', 'no_change', 'not_comparable'] as const;
+const ragValues = ['green', 'amber', 'red', 'not_rated', 'no_data'] as const;
+const directionValues = ['improving', 'worsening', 'no_change', 'not_comparable'] as const;
 
 /** A JSON-schema type list rather than anyOf: the same document, and a faster serialiser. */
 export const NullableNumber = Type.Unsafe<number | null>({ type: ['number', 'null'] });
-export const NullableString = Type.Unsafe<string | null>({ type: ['string', 'null'] });
 
 export const PeriodKey = Type.String({
   description: 'A period key: 2025-26 (financial year), 2025-26-Q2, 2025-10 (month), AY2025-26 or 2025',
@@ -20,7 +19,7 @@ export type ScorecardQuery = Static<typeof ScorecardQuery>;
 
 const Direction = Type.Enum([...directionValues]);
 
-export const ScorecardMeasure = Type.Object({
+const ScorecardMeasure = Type.Object({
   code: Type.String(),
   title: Type.String(),
   period: Type.Unsafe<string | null>({
