@@ -36,9 +36,14 @@ describe('GET /my-measures', () => {
     assert.match(html, /href="\/my-measures\/HOU-01\/\d{4}-\d{2}"/);
   });
 
-  test('is refused to a councillor', async () => {
-    const response = await (await as('councillor@anytown.example')).get('/my-measures');
-    assert.equal(response.status, 403);
+  test('is refused to a councillor, form and all', async () => {
+    const councillor = await as('councillor@anytown.example');
+    assert.equal((await councillor.get('/my-measures')).status, 403);
+    assert.equal((await councillor.get('/my-measures/HOU-01/2030-04')).status, 403);
+    assert.equal(
+      (await councillor.post('/my-measures/HOU-01/2030-04', { value: '1', version: '0' })).status,
+      403,
+    );
   });
 
   test('sends an anonymous visitor to sign in', async () => {
@@ -192,12 +197,20 @@ describe('the values API', () => {
     assert.equal(response.status, 404);
   });
 
-  test('refuses a councillor’s write with 403 and an anonymous caller with 401', async () => {
+  test('refuses a councillor’s write with 403 and every anonymous call with 401', async () => {
     const refused = await (
       await as('councillor@anytown.example')
     ).json('PUT', '/api/v1/values/HOU-01/2031-06', { value: 1 });
     assert.equal(refused.status, 403);
-    const anonymous = await fetch(`${t.baseUrl}/api/v1/values?measure=HOU-01`);
-    assert.equal(anonymous.status, 401);
+    for (const path of ['/api/v1/values?measure=HOU-01', '/api/v1/values/HOU-01/2030-04/revisions']) {
+      const anonymous = await fetch(`${t.baseUrl}${path}`);
+      assert.equal(anonymous.status, 401, path);
+    }
+    const anonymousPut = await fetch(`${t.baseUrl}/api/v1/values/HOU-01/2030-04`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ value: 1 }),
+    });
+    assert.equal(anonymousPut.status, 401);
   });
 });

@@ -18,7 +18,7 @@ import {
 import { saveValue } from './values.service.ts';
 import { revisionsOfValue, valueHistory } from './values.read.ts';
 
-export function presentValue(code: string, v: StoredValue): ValueResponse {
+function presentValue(code: string, v: StoredValue): ValueResponse {
   return {
     measure: code,
     period: v.period,

@@ -61,7 +61,7 @@ export const ValuesResponse = Type.Object({
   values: Type.Array(ValueResponse),
 });
 
-export const RevisionResponse = Type.Object({
+const RevisionResponse = Type.Object({
   revision: Type.Integer(),
   value: NullableNumber,
   numerator: NullableNumber,

@@ -65,7 +65,7 @@ const UNIT_WORDS: Record<Unit, string> = {
   score: 'a score',
 };
 
-export const COMMENTARY_LIMIT = 5000;
+const COMMENTARY_LIMIT = 5000;
 
 /** The period for a measure, or a problem on the 'period' field. */
 export function checkPeriod(
@@ -93,10 +93,7 @@ export function isProblem(x: unknown): x is FieldProblem {
 }
 
 /** A number as typed: blank is "not given"; commas as thousands separators are allowed (1,234.5). */
-export function readNumber(
-  field: string,
-  raw: string | number | null | undefined,
-): number | null | FieldProblem {
+function readNumber(field: string, raw: string | number | null | undefined): number | null | FieldProblem {
   if (raw == null) return null;
   if (typeof raw === 'number') {
     return Number.isFinite(raw) ? raw : { field, message: `${field}: ${raw} is not a finite number` };

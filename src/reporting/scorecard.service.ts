@@ -132,7 +132,7 @@ interface CachedScorecard {
 
 // One cache per connection pool: two databases (tests, a benchmark) may well hold councils with the same id.
 const caches = new WeakMap<Db, Map<string, CachedScorecard>>();
-const CACHE_ENTRIES = 64;
+const CACHE_ENTRIES = 32;
 
 function cacheOf(db: Db): Map<string, CachedScorecard> {
   let cache = caches.get(db);
