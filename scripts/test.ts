@@ -35,7 +35,7 @@ async function prepareTemplates(adminUrl: string): Promise<void> {
 
 async function main(): Promise<void> {
   const requested = process.argv.slice(2);
-  const files = requested.length > 0 ? requested : await testFiles(['src', 'e2e']);
+  const files = requested.length > 0 ? requested : await testFiles(['src', 'e2e', 'bench']);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'scorecard-test-'));
   // PostgreSQL runs as an unprivileged user when we are root; it must be able to reach its directory.
   await chmod(dataDir, 0o755);
