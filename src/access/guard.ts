@@ -22,6 +22,12 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'scorecard_session';
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** The signed-in user of a request; the guard has already refused anonymous callers on every non-public route. */
+export function signedInUser(request: FastifyRequest): CurrentUser {
+  if (!request.user) throw new AuthenticationError();
+  return request.user;
+}
+
 export function registerGuard(app: FastifyInstance, db: Db): void {
   app.decorateRequest('user', null);
 

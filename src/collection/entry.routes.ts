@@ -1,8 +1,8 @@
 // Data entry pages: the list of measures a user owes figures for, and the form for one measure and period. The
 // form posts to the same saveValue use case as the API; problems re-render the form with what was typed.
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { signedInUser } from '../access/guard.ts';
 import { formatValue } from '../assessment/index.ts';
-import { currentUser } from '../reporting/reporting.routes.ts';
 import { ValidationError } from '../web/errors.ts';
 import type { AppContext } from '../web/server.ts';
 import { entryPage, myMeasures, savedFlash, type EntryPage } from './entry.service.ts';
@@ -44,7 +44,7 @@ export function entryRoutes(app: FastifyInstance, { db }: AppContext): void {
     '/my-measures',
     { config: { access: 'value.write' } },
     async (request, reply) => {
-      const user = currentUser(request);
+      const user = signedInUser(request);
       const today = new Date().toISOString().slice(0, 10);
       const measures = await myMeasures(db, user, today);
       return reply.page('collection/views/my-measures.njk', {
@@ -60,7 +60,7 @@ export function entryRoutes(app: FastifyInstance, { db }: AppContext): void {
     '/my-measures/:code/:period',
     { config: { access: 'value.write' } },
     async (request, reply) => {
-      const page = await entryPage(db, currentUser(request), request.params.code, request.params.period);
+      const page = await entryPage(db, signedInUser(request), request.params.code, request.params.period);
       return renderForm(reply, page, valuesOf(page.existing), {});
     },
   );
@@ -69,7 +69,7 @@ export function entryRoutes(app: FastifyInstance, { db }: AppContext): void {
     '/my-measures/:code/:period',
     { config: { access: 'value.write' } },
     async (request, reply) => {
-      const user = currentUser(request);
+      const user = signedInUser(request);
       const page = await entryPage(db, user, request.params.code, request.params.period);
       const typed = readForm(request.body);
       const input: ValueInput = { ...typed, version: typed.version === '' ? '0' : typed.version };

@@ -2,7 +2,7 @@
 // figure's revisions. Errors come back as JSON naming the field.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { currentUser } from '../reporting/reporting.routes.ts';
+import { signedInUser } from '../access/guard.ts';
 import { toNumber } from '../reporting/scorecard.service.ts';
 import type { AppContext } from '../web/server.ts';
 import type { RevisionRow, StoredValue } from './values.queries.ts';
@@ -63,7 +63,7 @@ export function valuesApiRoutes(fastify: FastifyInstance, { db }: AppContext): v
       },
     },
     async (request) => {
-      const { measure, values } = await valueHistory(db, currentUser(request), request.query);
+      const { measure, values } = await valueHistory(db, signedInUser(request), request.query);
       return { measure: measure.code, values: values.map((v) => presentValue(measure.code, v)) };
     },
   );
@@ -84,7 +84,7 @@ export function valuesApiRoutes(fastify: FastifyInstance, { db }: AppContext): v
     },
     async (request, reply) => {
       const saved = await saveValue(db, {
-        user: currentUser(request),
+        user: signedInUser(request),
         code: request.params.code,
         period: request.params.period,
         input: request.body,
@@ -106,7 +106,11 @@ export function valuesApiRoutes(fastify: FastifyInstance, { db }: AppContext): v
       },
     },
     async (request) => {
-      const { measure, period, revisions } = await revisionsOfValue(db, currentUser(request), request.params);
+      const { measure, period, revisions } = await revisionsOfValue(
+        db,
+        signedInUser(request),
+        request.params,
+      );
       return { measure: measure.code, period, revisions: revisions.map(presentRevision) };
     },
   );

@@ -2,6 +2,7 @@
 // validate the request and write the OpenAPI document; handlers call one use case and present its result.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { signedInUser } from '../access/guard.ts';
 import { ErrorResponse } from '../reporting/scorecard.schema.ts';
 import type { AppContext } from '../web/server.ts';
 import {
@@ -12,7 +13,6 @@ import {
   MeasureOut,
   UpdateMeasureBody,
 } from './measures.schema.ts';
-import { userOf } from './request.ts';
 import { findMeasures } from './library.service.ts';
 import { getMeasure, saveMeasure } from './measures.service.ts';
 import { describePeriod, listPeriods } from './periods.service.ts';
@@ -46,7 +46,7 @@ export function measuresApiRoutes(fastify: FastifyInstance, { db }: AppContext):
     },
     async (request) => {
       const { q, tag, status } = request.query;
-      const measures = await findMeasures(db, userOf(request), { q, tag, status });
+      const measures = await findMeasures(db, signedInUser(request), { q, tag, status });
       return { count: measures.length, measures };
     },
   );
@@ -63,7 +63,7 @@ export function measuresApiRoutes(fastify: FastifyInstance, { db }: AppContext):
       },
     },
     async (request) => {
-      const { id: _id, ...measure } = await getMeasure(db, userOf(request), request.params.code);
+      const { id: _id, ...measure } = await getMeasure(db, signedInUser(request), request.params.code);
       return measure;
     },
   );
@@ -81,7 +81,7 @@ export function measuresApiRoutes(fastify: FastifyInstance, { db }: AppContext):
     },
     async (request, reply) => {
       const { note, ...input } = request.body;
-      const saved = await saveMeasure(db, userOf(request), { input, note });
+      const saved = await saveMeasure(db, signedInUser(request), { input, note });
       return reply
         .status(201)
         .header('location', `/api/v1/measures/${encodeURIComponent(saved.code)}`)
@@ -103,7 +103,7 @@ export function measuresApiRoutes(fastify: FastifyInstance, { db }: AppContext):
     },
     async (request) => {
       const { note, version, ...input } = request.body;
-      return saveMeasure(db, userOf(request), { code: request.params.code, input, version, note });
+      return saveMeasure(db, signedInUser(request), { code: request.params.code, input, version, note });
     },
   );
 
@@ -119,7 +119,7 @@ export function measuresApiRoutes(fastify: FastifyInstance, { db }: AppContext):
       },
     },
     async (request) => {
-      const { measure, targets } = await listTargets(db, userOf(request), request.params.code);
+      const { measure, targets } = await listTargets(db, signedInUser(request), request.params.code);
       return { measure: measure.code, targets };
     },
   );
@@ -147,7 +147,7 @@ export function measuresApiRoutes(fastify: FastifyInstance, { db }: AppContext):
       };
       return setTarget(
         db,
-        userOf(request),
+        signedInUser(request),
         request.params.code,
         request.params.period,
         input,

@@ -1,6 +1,7 @@
 // The measure library's pages: browse and search, one measure, add and edit (re-rendered with the person's
 // input on a problem), and the version history. Thin: read the form, call one use case, render.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { signedInUser } from '../access/guard.ts';
 import { can } from '../access/permissions.ts';
 import { ragSymbol, type Rag } from '../assessment/index.ts';
 import { ConflictError, type FieldProblem, ValidationError } from '../web/errors.ts';
@@ -22,7 +23,6 @@ import { filterChoices, formChoices } from './measures.queries.ts';
 import { listMeasures, rags } from './library.service.ts';
 import { getMeasure, measureHistory, saveMeasure } from './measures.service.ts';
 import { measuresApiRoutes } from './measures.api.routes.ts';
-import { userOf } from './request.ts';
 import { targetsRoutes } from './targets.routes.ts';
 
 type CodeRequest = FastifyRequest<{
@@ -73,7 +73,7 @@ function measureLibraryRoutes(app: FastifyInstance, { db }: AppContext): void {
     '/measures',
     { config: { access: 'measure.read' } },
     async (request, reply) => {
-      const user = userOf(request);
+      const user = signedInUser(request);
       const { filter, problems } = readLibraryQuery(request.query);
       const search = problems.some((p) => p.field === 'q') ? '' : filter.q;
       const [entries, options] = await Promise.all([
@@ -114,7 +114,7 @@ function measureLibraryRoutes(app: FastifyInstance, { db }: AppContext): void {
       status?: number;
     },
   ) => {
-    const user = userOf(request);
+    const user = signedInUser(request);
     const isNew = view.code === undefined;
     const { errors, errorFor } = errorsForForm(view.problems ?? []);
     if (view.conflict) errors.unshift({ href: '#current-version', text: view.conflict });
@@ -136,7 +136,7 @@ function measureLibraryRoutes(app: FastifyInstance, { db }: AppContext): void {
     const values = readMeasureForm(request.body ?? {});
     const version = values.version ? Number(values.version) : undefined;
     try {
-      const saved = await saveMeasure(db, userOf(request), {
+      const saved = await saveMeasure(db, signedInUser(request), {
         code,
         input: measureInputFromForm(values),
         version,
@@ -159,7 +159,7 @@ function measureLibraryRoutes(app: FastifyInstance, { db }: AppContext): void {
   app.post('/measures/new', write, async (request: CodeRequest, reply) => submit(request, reply));
 
   app.get('/measures/:code/edit', write, async (request: CodeRequest, reply) => {
-    const measure = await getMeasure(db, userOf(request), request.params.code, 'measure.write');
+    const measure = await getMeasure(db, signedInUser(request), request.params.code, 'measure.write');
     return renderForm(request, reply, { code: measure.code, values: formValuesFromMeasure(measure) });
   });
   app.post('/measures/:code/edit', write, async (request: CodeRequest, reply) =>
@@ -168,7 +168,7 @@ function measureLibraryRoutes(app: FastifyInstance, { db }: AppContext): void {
 
   const read = { config: { access: 'measure.read' as const } };
   app.get('/measures/:code', read, async (request: CodeRequest, reply) => {
-    const page = await measurePage(db, userOf(request), request.params.code);
+    const page = await measurePage(db, signedInUser(request), request.params.code);
     return reply.page('measures/views/measure.njk', {
       pageTitle: `${page.measure.code} ${page.measure.title}`,
       ...page,
@@ -178,7 +178,7 @@ function measureLibraryRoutes(app: FastifyInstance, { db }: AppContext): void {
   });
 
   app.get('/measures/:code/versions', read, async (request: CodeRequest, reply) => {
-    const { measure, versions } = await measureHistory(db, userOf(request), request.params.code);
+    const { measure, versions } = await measureHistory(db, signedInUser(request), request.params.code);
     return reply.page('measures/views/versions.njk', {
       pageTitle: `Version history of ${measure.code}`,
       measure,

@@ -1,12 +1,12 @@
 // The targets page: targets by period, a form to set one period's target and a form to profile an annual target
 // across the year. Both forms post here; a problem re-renders the page with what was typed.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { signedInUser } from '../access/guard.ts';
 import { can } from '../access/permissions.ts';
 import { ConflictError, type FieldProblem, ValidationError } from '../web/errors.ts';
 import type { AppContext } from '../web/server.ts';
 import { errorsForForm, first, type FormBody } from './measure-form.ts';
 import { labels } from './measures.labels.ts';
-import { userOf } from './request.ts';
 import { describeProfile, setProfile } from './target-profiles.service.ts';
 import { targetsPage } from './targets-page.service.ts';
 import { labelOf, setTarget } from './targets.service.ts';
@@ -92,7 +92,7 @@ export function targetsRoutes(app: FastifyInstance, { db }: AppContext): void {
     year: string | undefined,
     view: View,
   ) => {
-    const user = userOf(request);
+    const user = signedInUser(request);
     const page = await targetsPage(db, user, request.params.code, year);
     const chosen = view.periodValues?.period ?? first(request.query, 'period');
     const slot = page.slots.find((s) => s.period === chosen);
@@ -159,7 +159,7 @@ export function targetsRoutes(app: FastifyInstance, { db }: AppContext): void {
     '/measures/:code/targets',
     { config: { access: 'target.write' } },
     async (request: TargetsRequest, reply) => {
-      const user = userOf(request);
+      const user = signedInUser(request);
       const body = request.body ?? {};
       const which = first(body, 'form') === 'profile' ? 'profile' : 'period';
       const values = readValues(body);

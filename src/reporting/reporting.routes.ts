@@ -1,20 +1,15 @@
 // Reporting's routes: the scorecard API and the performance overview page. Thin: read the request, find the
 // caller's reach, call one use case, present.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { CurrentUser } from '../access/current-user.ts';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { signedInUser } from '../access/guard.ts';
 import { servicesInReach } from '../access/scope.ts';
 import { ragSymbol, type Rag } from '../assessment/index.ts';
-import { AuthenticationError, ValidationError } from '../web/errors.ts';
+import { ValidationError } from '../web/errors.ts';
 import type { AppContext } from '../web/server.ts';
 import { overview, type Overview, type OverviewFilters } from './overview.service.ts';
 import { ErrorResponse, ScorecardQuery, ScorecardResponse } from './scorecard.schema.ts';
 import { fromScorecard, type Scorecard } from './scorecard.service.ts';
-
-export function currentUser(request: FastifyRequest): CurrentUser {
-  if (!request.user) throw new AuthenticationError();
-  return request.user;
-}
 
 export function presentScorecard(card: Scorecard): ScorecardResponse {
   return {
@@ -50,7 +45,7 @@ export function reportingRoutes(fastify: FastifyInstance, { db }: AppContext): v
       },
     },
     async (request, reply) => {
-      const user = currentUser(request);
+      const user = signedInUser(request);
       const reach = await servicesInReach(db, user, 'value.read');
       const options = { councilId: user.councilId, reach, period: request.query.period };
       // Serialised by the response schema once per change to the figures, not once per request.
@@ -66,7 +61,7 @@ export function reportingRoutes(fastify: FastifyInstance, { db }: AppContext): v
     '/overview',
     { config: { access: 'value.read' } },
     async (request, reply) => {
-      const user = currentUser(request);
+      const user = signedInUser(request);
       const reach = await servicesInReach(db, user, 'value.read');
       const filters: OverviewFilters = {};
       for (const key of filterKeys) {

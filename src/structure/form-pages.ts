@@ -2,8 +2,9 @@
 // with the GOV.UK error summary and the person's own input — or, on a stale version, beside what is saved now.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CurrentUser } from '../access/current-user.ts';
+import { signedInUser } from '../access/guard.ts';
 import type { Db } from '../db/connection.ts';
-import { AuthenticationError, ConflictError, type FieldProblem, ValidationError } from '../web/errors.ts';
+import { ConflictError, type FieldProblem, ValidationError } from '../web/errors.ts';
 import { type Snapshot, staleMessage } from './editing.service.ts';
 import { asList } from './form-reader.ts';
 
@@ -36,11 +37,6 @@ export interface FormPage {
   backFromNew: string;
 }
 
-export function userOf(request: FastifyRequest): CurrentUser {
-  if (!request.user) throw new AuthenticationError();
-  return request.user;
-}
-
 /** A confirmation after a redirect: the record page is opened with ?saved=1. */
 export function savedFlash(query: unknown): string | undefined {
   const saved = typeof query === 'object' && query !== null && 'saved' in query ? query.saved : undefined;
@@ -61,7 +57,7 @@ export function registerFormPage(app: FastifyInstance, db: Db, page: FormPage): 
     reply: FastifyReply,
     view: { code?: string; values: Values; problems?: FieldProblem[]; current?: Snapshot; status?: number },
   ) => {
-    const user = userOf(request);
+    const user = signedInUser(request);
     const isNew = view.code === undefined;
     const problems = view.problems ?? [];
     const errors = problems.map((p) => ({ href: `#${p.field}`, text: p.message }));
@@ -96,7 +92,7 @@ export function registerFormPage(app: FastifyInstance, db: Db, page: FormPage): 
   ) => {
     const body = request.body ?? {};
     try {
-      const saved = await page.save(db, userOf(request), body, code);
+      const saved = await page.save(db, signedInUser(request), body, code);
       const anchor = page.anchorOf ? `#${page.anchorOf(saved)}` : '';
       return reply.redirect(`${page.pageOf(saved)}?saved=1${anchor}`);
     } catch (error) {
@@ -106,7 +102,7 @@ export function registerFormPage(app: FastifyInstance, db: Db, page: FormPage): 
       if (error instanceof ConflictError && code !== undefined) {
         // Show what is saved now beside the person's changes, at the current version, so saving again is a
         // decision they take knowing what the other person did.
-        const current = await page.load(db, userOf(request), code);
+        const current = await page.load(db, signedInUser(request), code);
         const values = { ...typed(body), version: current.version };
         return render(request, reply, { code, values, current, status: 409 });
       }
@@ -115,7 +111,7 @@ export function registerFormPage(app: FastifyInstance, db: Db, page: FormPage): 
   };
 
   app.get(`${page.path}/new`, write, async (request: NewRequest, reply) =>
-    render(request, reply, { values: await page.blank(db, userOf(request), request.query) }),
+    render(request, reply, { values: await page.blank(db, signedInUser(request), request.query) }),
   );
   app.post(`${page.path}/new`, write, async (request: NewRequest, reply) =>
     attempt(request, reply, undefined),
@@ -123,7 +119,7 @@ export function registerFormPage(app: FastifyInstance, db: Db, page: FormPage): 
   app.get(`${page.path}/:code/edit`, write, async (request: CodeRequest, reply) =>
     render(request, reply, {
       code: request.params.code,
-      values: formOf(await page.load(db, userOf(request), request.params.code)),
+      values: formOf(await page.load(db, signedInUser(request), request.params.code)),
     }),
   );
   app.post(`${page.path}/:code/edit`, write, async (request: CodeRequest, reply) =>

@@ -1,9 +1,10 @@
 // Governance pages: a portfolio and a committee (or CMT), each with its services and their measures, and the
 // add and edit forms with the directorates and services they cover as checkboxes.
 import type { FastifyInstance } from 'fastify';
+import { signedInUser } from '../access/guard.ts';
 import { can } from '../access/permissions.ts';
 import type { AppContext } from '../web/server.ts';
-import { registerFormPage, savedFlash, userOf } from './form-pages.ts';
+import { registerFormPage, savedFlash } from './form-pages.ts';
 import {
   committeeForEdit,
   portfolioForEdit,
@@ -20,7 +21,7 @@ export function governanceRoutes(app: FastifyInstance, { db }: AppContext): void
   const read = { config: { access: 'structure.read' as const } };
 
   app.get<ByCode>('/structure/portfolios/:code', read, async (request, reply) => {
-    const user = userOf(request);
+    const user = signedInUser(request);
     return reply.page('structure/views/portfolio.njk', {
       ...(await portfolioDetail(db, user, request.params.code)),
       canEdit: can(user, 'structure.write'),
@@ -29,7 +30,7 @@ export function governanceRoutes(app: FastifyInstance, { db }: AppContext): void
   });
 
   app.get<ByCode>('/structure/committees/:code', read, async (request, reply) => {
-    const user = userOf(request);
+    const user = signedInUser(request);
     return reply.page('structure/views/committee.njk', {
       ...(await committeeDetail(db, user, request.params.code)),
       canEdit: can(user, 'structure.write'),

@@ -1,9 +1,10 @@
 // The organisation's pages: a directorate and a service, each with who covers it and its measures, and the
 // add and edit forms for both.
 import type { FastifyInstance } from 'fastify';
+import { signedInUser } from '../access/guard.ts';
 import { can } from '../access/permissions.ts';
 import type { AppContext } from '../web/server.ts';
-import { registerFormPage, savedFlash, userOf } from './form-pages.ts';
+import { registerFormPage, savedFlash } from './form-pages.ts';
 import {
   directorateChoices,
   directorateForEdit,
@@ -19,7 +20,7 @@ export function organisationRoutes(app: FastifyInstance, { db }: AppContext): vo
   const read = { config: { access: 'structure.read' as const } };
 
   app.get<ByCode>('/structure/directorates/:code', read, async (request, reply) => {
-    const user = userOf(request);
+    const user = signedInUser(request);
     return reply.page('structure/views/directorate.njk', {
       ...(await directorateDetail(db, user, request.params.code)),
       canEdit: can(user, 'structure.write'),
@@ -28,7 +29,7 @@ export function organisationRoutes(app: FastifyInstance, { db }: AppContext): vo
   });
 
   app.get<ByCode>('/structure/services/:code', read, async (request, reply) => {
-    const user = userOf(request);
+    const user = signedInUser(request);
     return reply.page('structure/views/service.njk', {
       ...(await serviceDetail(db, user, request.params.code)),
       canEdit: can(user, 'structure.write'),

@@ -1,8 +1,9 @@
 // The Council Strategy pages: priorities and outcomes with the measures under each, and their add and edit forms.
 import type { FastifyInstance } from 'fastify';
+import { signedInUser } from '../access/guard.ts';
 import { can } from '../access/permissions.ts';
 import type { AppContext } from '../web/server.ts';
-import { registerFormPage, savedFlash, userOf } from './form-pages.ts';
+import { registerFormPage, savedFlash } from './form-pages.ts';
 import {
   newOutcome,
   newPriority,
@@ -16,7 +17,7 @@ import { strategyPlan } from './structure.service.ts';
 
 export function strategyRoutes(app: FastifyInstance, { db }: AppContext): void {
   app.get('/structure/strategy', { config: { access: 'structure.read' } }, async (request, reply) => {
-    const user = userOf(request);
+    const user = signedInUser(request);
     return reply.page('structure/views/strategy.njk', {
       ...(await strategyPlan(db, user)),
       canEdit: can(user, 'structure.write'),

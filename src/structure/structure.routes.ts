@@ -2,9 +2,9 @@
 // organisation and governance pages.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { signedInUser } from '../access/guard.ts';
 import { can } from '../access/permissions.ts';
 import type { AppContext } from '../web/server.ts';
-import { userOf } from './form-pages.ts';
 import { governanceRoutes } from './governance.routes.ts';
 import { organisationRoutes } from './organisation.routes.ts';
 import { strategyRoutes } from './strategy.routes.ts';
@@ -17,7 +17,7 @@ export function structureRoutes(fastify: FastifyInstance, context: AppContext): 
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
   app.get('/structure', { config: { access: 'structure.read' } }, async (request, reply) => {
-    const user = userOf(request);
+    const user = signedInUser(request);
     const overview = await structureOverview(db, user);
     return reply.page('structure/views/index.njk', {
       ...overview,
@@ -38,7 +38,7 @@ export function structureRoutes(fastify: FastifyInstance, context: AppContext): 
         response: { 200: StructureResponse, 401: StructureError, 403: StructureError },
       },
     },
-    async (request) => presentStructure(await structureOverview(db, userOf(request))),
+    async (request) => presentStructure(await structureOverview(db, signedInUser(request))),
   );
 
   strategyRoutes(fastify, context);
