@@ -3,8 +3,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { snapshotOf } from '../measures/measures.present.ts';
+import { measureAsSaved } from '../measures/measures.service.ts';
 import type { DemoDataset } from './generate.ts';
-import { measureSnapshot } from './snapshot.ts';
 
 /** Codes (or e-mails) of inserted rows to their ids. */
 export type Codes = Map<string, string>;
@@ -172,6 +173,10 @@ export async function insertFigures(
       ),
     )
     .execute();
+  // Version 1 is the measure as the library itself reads and presents it, so later edits diff cleanly against it.
+  const snapshots: Codes = new Map();
+  for (const [code, id] of measures)
+    snapshots.set(code, JSON.stringify(snapshotOf(await measureAsSaved(db, councilId, id))));
   await db
     .insertInto('measure_versions')
     .values(
@@ -179,7 +184,7 @@ export async function insertFigures(
         council_id: councilId,
         measure_id: idOf(measures, m.code, 'measure'),
         version: 1,
-        snapshot: JSON.stringify(measureSnapshot(m, data)),
+        snapshot: idOf(snapshots, m.code, 'measure snapshot'),
         changed_by: officer,
         changed_at: LIBRARY_CREATED,
         note: 'Demo measure library loaded',

@@ -36,6 +36,13 @@ export async function getMeasure(
   return { ...presentMeasure(row), id: row.id };
 }
 
+/** The measure as the library presents it, read back inside the transaction that has just written it. */
+export async function measureAsSaved(db: Db, councilId: string, id: string): Promise<MeasureOut> {
+  const row = await findMeasureDetail(db, councilId, { id }, null);
+  if (!row) throw new Error(`measure ${id} vanished inside its own transaction`);
+  return presentMeasure(row);
+}
+
 export interface SaveMeasure {
   /** The code of the measure being edited; absent to create one. */
   code?: string;
@@ -196,9 +203,7 @@ export async function saveMeasure(db: Db, user: CurrentUser, command: SaveMeasur
         [id, version] = [await insertMeasure(trx, user.councilId, measure, links, user.id), 1];
       }
       await replaceMeasureLinks(trx, id, links);
-      const row = await findMeasureDetail(trx, user.councilId, { id }, null);
-      if (!row) throw new Error(`measure ${id} vanished inside its own transaction`);
-      const saved = presentMeasure(row);
+      const saved = await measureAsSaved(trx, user.councilId, id);
       const snapshot = snapshotOf(saved);
       await insertMeasureVersion(trx, {
         councilId: user.councilId,
