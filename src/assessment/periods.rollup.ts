@@ -65,20 +65,23 @@ export function rollUp(
   const noValue: RollUpResult = ratio
     ? { value: null, numerator: null, denominator: null, complete, missing }
     : { value: null, complete, missing };
+  const ratioResult = (multiplier: number, numerator: number | null, denominator: number | null) => ({
+    value: ratioValue(numerator, denominator, multiplier),
+    numerator,
+    denominator,
+    complete,
+    missing,
+  });
 
   if (accumulation === 'discrete') {
     if (!complete) return noValue;
     const present = childKeys.map((key) => byKey.get(key)).filter(usable);
     if (!ratio) return { value: round10(sum(present.map((p) => p.value ?? 0))), complete, missing };
-    const numerator = round10(sum(present.map((p) => p.numerator ?? 0)));
-    const denominator = round10(sum(present.map((p) => p.denominator ?? 0)));
-    return {
-      value: ratioValue(numerator, denominator, ratio.multiplier),
-      numerator,
-      denominator,
-      complete,
-      missing,
-    };
+    return ratioResult(
+      ratio.multiplier,
+      round10(sum(present.map((p) => p.numerator ?? 0))),
+      round10(sum(present.map((p) => p.denominator ?? 0))),
+    );
   }
 
   // Year-to-date and snapshot figures already describe the whole parent period at its last child.
@@ -86,15 +89,7 @@ export function rollUp(
   const last = lastKey === undefined ? undefined : byKey.get(lastKey);
   if (!usable(last)) return noValue;
   if (!ratio) return { value: last.value, complete, missing };
-  const numerator = last.numerator ?? null;
-  const denominator = last.denominator ?? null;
-  return {
-    value: ratioValue(numerator, denominator, ratio.multiplier),
-    numerator,
-    denominator,
-    complete,
-    missing,
-  };
+  return ratioResult(ratio.multiplier, last.numerator ?? null, last.denominator ?? null);
 }
 
 function indexPoints(

@@ -2,6 +2,7 @@
 // Math.random, so every machine gets the same rows. load.ts writes them to the database.
 import { parsePeriod, periodEnd, periodKey, periodStart } from '../assessment/index.ts';
 import type { ExternalRef } from '../db/schema.ts';
+import type { Tag } from '../measures/measures.labels.ts';
 import { historyStart } from './calendar.ts';
 import { demoMeasures, type MeasureDef, type MeasureShape } from './measures.ts';
 import { randomFor } from './random.ts';
@@ -42,7 +43,7 @@ export interface DemoMeasureRow {
   polarity: MeasureShape['polarity'];
   frequency: MeasureShape['freq'];
   accumulation: MeasureShape['acc'];
-  tags: string[];
+  tags: Tag[];
   externalRefs: ExternalRef[];
   dataSource: string;
   status: 'draft' | 'active' | 'retired';

@@ -3,12 +3,15 @@
 import { sql, type Kysely } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { measureColumns, type ResolvedLinks } from '../measures/measure-writes.queries.ts';
 import { snapshotOf } from '../measures/measures.present.ts';
 import { measureAsSaved } from '../measures/measures.service.ts';
-import type { DemoDataset } from './generate.ts';
+import type { DemoDataset, DemoMeasureRow } from './generate.ts';
 
 /** Codes (or e-mails) of inserted rows to their ids. */
 export type Codes = Map<string, string>;
+
+type Refs = { services: Codes; outcomes: Codes; users: Codes };
 
 const CHUNK = 1000;
 /** When the demo measure library was set up: fixed, so every load writes the same rows. */
@@ -104,6 +107,16 @@ async function bulkInsert<T extends keyof Database & string>(
   return result.rows;
 }
 
+/** The ids a demo measure refers to, in the form the measure library writes them. */
+function resolvedLinks(m: DemoMeasureRow, refs: Refs): ResolvedLinks {
+  return {
+    ownerUserId: m.ownerEmail === null ? null : idOf(refs.users, m.ownerEmail, 'user'),
+    leadServiceId: idOf(refs.services, m.leadService, 'service'),
+    serviceIds: m.services.map((s) => idOf(refs.services, s, 'service')),
+    outcomeIds: m.outcomes.map((o) => idOf(refs.outcomes, o, 'outcome')),
+  };
+}
+
 function chunks<T>(rows: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
@@ -114,34 +127,16 @@ export async function insertFigures(
   db: Kysely<Database>,
   councilId: string,
   data: DemoDataset,
-  refs: { services: Codes; outcomes: Codes; users: Codes },
+  refs: Refs,
 ): Promise<{ measures: number; values: number; targets: number }> {
   const officer = refs.users.get('performance@anytown.example') ?? null;
+  const linked = data.measures.map((m) => ({ m, links: resolvedLinks(m, refs) }));
   const measureRows = await db
     .insertInto('measures')
     .values(
-      data.measures.map((m) => ({
+      linked.map(({ m, links }) => ({
         council_id: councilId,
-        code: m.code,
-        title: m.title,
-        definition: m.definition,
-        calculation: m.calculation,
-        calculation_type: m.calculationType,
-        numerator_label: m.numeratorLabel,
-        denominator_label: m.denominatorLabel,
-        unit: m.unit,
-        decimals: m.decimals,
-        polarity: m.polarity,
-        frequency: m.frequency,
-        accumulation: m.accumulation,
-        owner_user_id: m.ownerEmail === null ? null : idOf(refs.users, m.ownerEmail, 'user'),
-        lead_service_id: idOf(refs.services, m.leadService, 'service'),
-        tags: m.tags,
-        external_refs: JSON.stringify(m.externalRefs),
-        data_source: m.dataSource,
-        status: m.status,
-        effective_from: m.effectiveFrom,
-        effective_to: m.effectiveTo,
+        ...measureColumns({ ...m, formula: '' }, links),
         created_at: LIBRARY_CREATED,
         updated_at: LIBRARY_CREATED,
         updated_by: officer,
@@ -154,10 +149,10 @@ export async function insertFigures(
   await db
     .insertInto('measure_services')
     .values(
-      data.measures.flatMap((m) =>
-        m.services.map((s) => ({
+      linked.flatMap(({ m, links }) =>
+        links.serviceIds.map((service_id) => ({
           measure_id: idOf(measures, m.code, 'measure'),
-          service_id: idOf(refs.services, s, 'service'),
+          service_id,
         })),
       ),
     )
@@ -165,10 +160,10 @@ export async function insertFigures(
   await db
     .insertInto('measure_outcomes')
     .values(
-      data.measures.flatMap((m) =>
-        m.outcomes.map((o) => ({
+      linked.flatMap(({ m, links }) =>
+        links.outcomeIds.map((outcome_id) => ({
           measure_id: idOf(measures, m.code, 'measure'),
-          outcome_id: idOf(refs.outcomes, o, 'outcome'),
+          outcome_id,
         })),
       ),
     )

@@ -1,6 +1,7 @@
 // The demo measure library: what each of Anytown's ~80 measures is, and a small model of how its figures
 // behave (level, trend, noise, seasons, step changes, target). The measures themselves live in measures-*.ts.
 import type { ExternalRef, Unit } from '../db/schema.ts';
+import type { Tag } from '../measures/measures.labels.ts';
 import { adultsMeasures } from './measures-adults.ts';
 import { childrenMeasures } from './measures-children.ts';
 import { corporateMeasures } from './measures-corporate.ts';
@@ -8,8 +9,6 @@ import { governanceMeasures } from './measures-governance.ts';
 import { housingMeasures } from './measures-housing.ts';
 import { placeMeasures } from './measures-place.ts';
 import { tenantSatisfactionMeasures } from './measures-tsm.ts';
-
-export type Tag = 'statutory' | 'public' | 'benchmarkable' | 'regulatory' | 'corporate';
 
 export interface MeasureShape {
   unit: Unit;

@@ -1,6 +1,7 @@
 // Reads the measure form (strings, repeated checkboxes, day/month/year boxes, SCHEME:REF lines) into the
 // input saveMeasure takes, and back again, so a re-rendered form keeps exactly what the person typed.
 import type { FieldProblem } from '../web/errors.ts';
+import { inputFromMeasure } from './measures.present.ts';
 import type { MeasureInput, MeasureOut } from './measures.schema.ts';
 
 export type FormBody = Record<string, string | string[] | undefined>;
@@ -147,31 +148,17 @@ export function measureInputFromForm(v: MeasureFormValues): MeasureInput {
   };
 }
 
+/** The form filled in from a saved measure: the input that would recreate it, written as the form shows it. */
 export function formValuesFromMeasure(m: MeasureOut): MeasureFormValues {
+  const input = inputFromMeasure(m);
   return {
-    code: m.code,
-    title: m.title,
-    definition: m.definition,
-    calculation: m.calculation,
-    calculationType: m.calculationType,
-    numeratorLabel: m.numeratorLabel,
-    denominatorLabel: m.denominatorLabel,
-    formula: m.formula,
-    unit: m.unit,
-    decimals: String(m.decimals),
-    polarity: m.polarity,
-    frequency: m.frequency,
-    accumulation: m.accumulation,
-    owner: m.owner?.email ?? '',
-    leadService: m.leadService?.code ?? '',
-    services: m.services.map((s) => s.code),
-    outcomes: m.outcomes.map((o) => o.code),
-    tags: m.tags,
-    externalRefs: m.externalRefs.map((r) => `${r.scheme}:${r.ref}`).join('\n'),
-    dataSource: m.dataSource,
-    status: m.status,
-    effectiveFrom: partsFromIso(m.effectiveFrom),
-    effectiveTo: partsFromIso(m.effectiveTo),
+    ...input,
+    decimals: String(input.decimals),
+    owner: input.owner ?? '',
+    leadService: input.leadService ?? '',
+    externalRefs: input.externalRefs.map((r) => `${r.scheme}:${r.ref}`).join('\n'),
+    effectiveFrom: partsFromIso(input.effectiveFrom),
+    effectiveTo: partsFromIso(input.effectiveTo),
     note: '',
     version: String(m.version),
   };

@@ -48,7 +48,11 @@ export async function resolveReferences(db: Db, councilId: string, m: CompleteMe
   };
 }
 
-function columns(m: CompleteMeasure, links: ResolvedLinks, userId: string) {
+/** A measure's own fields: its owner, lead service, services and outcomes come resolved, as ResolvedLinks. */
+type MeasureRecord = Omit<CompleteMeasure, 'owner' | 'leadService' | 'services' | 'outcomes'>;
+
+/** The measures row's own columns; who changed it and when are the caller's to add. */
+export function measureColumns(m: MeasureRecord, links: ResolvedLinks) {
   return {
     code: m.code,
     title: m.title,
@@ -71,9 +75,11 @@ function columns(m: CompleteMeasure, links: ResolvedLinks, userId: string) {
     status: m.status,
     effective_from: m.effectiveFrom,
     effective_to: m.effectiveTo,
-    updated_at: sql<Date>`now()`,
-    updated_by: userId,
   };
+}
+
+function columns(m: CompleteMeasure, links: ResolvedLinks, userId: string) {
+  return { ...measureColumns(m, links), updated_at: sql<Date>`now()`, updated_by: userId };
 }
 
 export async function insertMeasure(

@@ -46,6 +46,9 @@ const measureFields = {
 };
 
 const MeasureFields = Type.Object(measureFields);
+/** The names of a measure's own fields, in the order the API document lists them. */
+export const measureFieldNames = Object.keys(measureFields) as (keyof typeof measureFields)[];
+
 const note = Type.String({
   maxLength: 500,
   description: 'Why the change was made, kept in the version history',

@@ -18,7 +18,7 @@ import {
 } from './measure-writes.queries.ts';
 import { findMeasureDetail, measureIdWithCode } from './measures.queries.ts';
 import { inputFromMeasure, presentMeasure, snapshotOf } from './measures.present.ts';
-import type { MeasureInput, MeasureOut } from './measures.schema.ts';
+import { type MeasureInput, type MeasureOut, measureFieldNames } from './measures.schema.ts';
 import { type CompleteMeasure, validateMeasure } from './measures.validation.ts';
 
 export type MeasureWithId = MeasureOut & { id: string };
@@ -66,38 +66,9 @@ function staleVersion(current: MeasureOut): ConflictError {
   return new ConflictError(message, [{ field: 'version', message }]);
 }
 
+/** Only the measure's own fields: a note, a version or anything else the caller sent is left out. */
 function measureFields(input: MeasureInput): MeasureInput {
-  const {
-    code,
-    title,
-    definition,
-    calculation,
-    calculationType,
-    numeratorLabel,
-    denominatorLabel,
-    formula,
-    unit,
-    decimals,
-  } = input;
-  const { polarity, frequency, accumulation, owner, leadService, services, outcomes, tags, externalRefs } =
-    input;
-  const { dataSource, status, effectiveFrom, effectiveTo } = input;
-  return {
-    ...{
-      code,
-      title,
-      definition,
-      calculation,
-      calculationType,
-      numeratorLabel,
-      denominatorLabel,
-      formula,
-      unit,
-      decimals,
-    },
-    ...{ polarity, frequency, accumulation, owner, leadService, services, outcomes, tags, externalRefs },
-    ...{ dataSource, status, effectiveFrom, effectiveTo },
-  };
+  return Object.fromEntries(measureFieldNames.map((field) => [field, input[field]])) as MeasureInput;
 }
 
 /** Every problem with the measure, naming its field: the pure checks, then what only the database knows. */
