@@ -302,6 +302,13 @@ export interface AuditLogTable {
   at: Generated<Date>;
 }
 
+/** One row a council; the triggers of migration 002 move `generation` whenever anything the scorecard reads changes. */
+export interface ScorecardGenerationsTable {
+  council_id: Ref;
+  // bigint, read as string by pg
+  generation: ColumnType<string, string | number | undefined, string | number>;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Generated<Date>;
@@ -332,6 +339,7 @@ export interface Database {
   data_values: DataValuesTable;
   data_value_revisions: DataValueRevisionsTable;
   audit_log: AuditLogTable;
+  scorecard_generations: ScorecardGenerationsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
