@@ -64,9 +64,11 @@ export async function scorecardRows(db: Db, q: ScorecardQuery): Promise<Scorecar
       LIMIT 1
     ) cur ON true
     -- A lateral lookup, not a join: the planner would otherwise hash the whole targets table for one row each.
+    -- LIMIT 1 (harmless: measure and period are unique) keeps it from flattening the lookup back into that join.
     LEFT JOIN LATERAL (
       SELECT tg.value, tg.low, tg.high, tg.tolerance_kind, tg.tolerance FROM targets tg
       WHERE tg.measure_id = m.id AND tg.period = cur.period
+      LIMIT 1
     ) t ON true
     LEFT JOIN LATERAL (
       SELECT p.value FROM data_values p
