@@ -6,6 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
+import { dropDatabase } from '../testing/database.ts';
 import { connect } from './connection.ts';
 import { migrate } from './migrate.ts';
 
@@ -50,7 +51,7 @@ test('migrations build every table from an empty database and a second run is a 
     assert.deepEqual(withoutCouncil.rows, []);
   } finally {
     await db.destroy();
-    await sql.raw(`DROP DATABASE ${name} WITH (FORCE)`).execute(admin);
+    await dropDatabase(admin, name);
     await admin.destroy();
   }
 });

@@ -41,8 +41,25 @@ export async function freshDatabase(template: 'empty' | 'demo' = 'empty'): Promi
     drop: async () => {
       await db.destroy();
       const dropper = connect(adminUrl(), { max: 1 });
-      await sql.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).execute(dropper);
-      await dropper.destroy();
+      try {
+        await dropDatabase(dropper, name);
+      } finally {
+        await dropper.destroy();
+      }
     },
   };
+}
+
+/**
+ * Drops a test database once its connections have gone. A closed pool's sockets linger for a moment; forcing
+ * the drop then would cut them mid-close, and the cut surfaces in the test process as an uncaught error.
+ */
+export async function dropDatabase(admin: Db, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const open = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = ${name}`.execute(admin);
+    if ((open.rows[0]?.n ?? 0) === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await sql.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).execute(admin);
 }
