@@ -16,6 +16,16 @@ describe('scope leaks: adults.owner and housing measure HOU-07', () => {
 
   before(async () => {
     app = await startTestApp('demo');
+    // Someone who sees everything reads the cached pages first: a cache must not hand their answer on.
+    const officer = new Client(app.baseUrl);
+    await officer.signIn('performance@anytown.example', DEMO_PASSWORD);
+    for (const path of [
+      '/overview',
+      '/overview?period=2025-06',
+      '/api/v1/scorecard',
+      '/api/v1/scorecard?period=2025-06',
+    ])
+      assert.match(await (await officer.get(path)).text(), /HOU-07/, `${path} as the officer`);
     client = new Client(app.baseUrl);
     await client.signIn('adults.owner@anytown.example', DEMO_PASSWORD);
   });
