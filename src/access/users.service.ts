@@ -30,7 +30,7 @@ export function isRole(value: string): value is Role {
   return value in roleLabels;
 }
 
-/** Resolves "service:HOU-REP" style references to scope rows, naming the one that does not exist. */
+/** Resolves "service:HOU-RM" style references to scope rows, naming the one that does not exist. */
 export async function resolveScopes(
   db: Db,
   councilId: string,
@@ -42,7 +42,7 @@ export async function resolveScopes(
     if (!type || !code || !(type in scopeTables)) {
       throw ValidationError.field(
         'scope',
-        `'${reference}' is not a scope: write type:CODE, e.g. service:HOU-REP (types: ${Object.keys(scopeTables).join(', ')})`,
+        `'${reference}' is not a scope: write type:CODE, e.g. service:HOU-RM (types: ${Object.keys(scopeTables).join(', ')})`,
       );
     }
     const scopeType = type as ScopeType;

@@ -47,7 +47,7 @@ users
   .addOption(new Option('--role <role>', 'role').choices(Object.keys(roleLabels)).makeOptionMandatory())
   .option(
     '--scope <type:CODE...>',
-    'scope(s), e.g. service:HOU-REP directorate:HOU portfolio:HOU committee:PLACE provider:SCH-01',
+    'scope(s), e.g. service:HOU-RM directorate:HOU portfolio:PF-HOU committee:SC-PH provider:SCH-CASTLE',
     [],
   )
   .option('--name <name>', 'display name')
