@@ -39,12 +39,14 @@ export function* measureRows(
 }
 
 export function* measureServiceRows(
+  councilId: string,
   measures: readonly SyntheticMeasure[],
   ids: ReadonlyMap<string, string>,
   serviceIds: readonly string[],
 ) {
   for (const m of measures) {
-    for (const s of m.services) yield [measureId(ids, m), serviceId(serviceIds, s)] satisfies CopyValue[];
+    for (const s of m.services)
+      yield [councilId, measureId(ids, m), serviceId(serviceIds, s)] satisfies CopyValue[];
   }
 }
 

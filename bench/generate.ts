@@ -117,8 +117,8 @@ async function copyMeasuresAndFigures(
     copyInto(
       client,
       'measure_services',
-      ['measure_id', 'service_id'],
-      measureServiceRows(measures, ids, serviceIds),
+      ['council_id', 'measure_id', 'service_id'],
+      measureServiceRows(councilId, measures, ids, serviceIds),
     ),
   );
   const targets = await phase('COPY targets', () =>

@@ -120,7 +120,14 @@ export async function insertUser(
     if (user.scopes.length > 0) {
       await trx
         .insertInto('user_scopes')
-        .values(user.scopes.map((s) => ({ user_id: id, scope_type: s.type, scope_id: s.id })))
+        .values(
+          user.scopes.map((s) => ({
+            council_id: user.councilId,
+            user_id: id,
+            scope_type: s.type,
+            scope_id: s.id,
+          })),
+        )
         .execute();
     }
     return id;

@@ -44,8 +44,7 @@ test('migrations build every table from an empty database and a second run is a 
     const withoutCouncil = await sql<{ table_name: string }>`
       SELECT t.table_name FROM information_schema.tables t
       WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE'
-        AND t.table_name NOT IN ('councils', 'schema_migrations', 'user_scopes', 'sessions', 'api_tokens',
-          'portfolio_directorates', 'portfolio_services', 'committee_services', 'measure_services', 'measure_outcomes')
+        AND t.table_name NOT IN ('councils', 'schema_migrations', 'sessions', 'api_tokens')
         AND NOT EXISTS (SELECT 1 FROM information_schema.columns c
                         WHERE c.table_name = t.table_name AND c.column_name = 'council_id')`.execute(db);
     assert.deepEqual(withoutCouncil.rows, []);

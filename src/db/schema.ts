@@ -71,6 +71,7 @@ export interface UsersTable {
 }
 
 export interface UserScopesTable {
+  council_id: Ref;
   user_id: Ref;
   scope_type: ScopeType;
   scope_id: Ref;
@@ -138,11 +139,13 @@ export interface PortfoliosTable {
 }
 
 export interface PortfolioDirectoratesTable {
+  council_id: Ref;
   portfolio_id: Ref;
   directorate_id: Ref;
 }
 
 export interface PortfolioServicesTable {
+  council_id: Ref;
   portfolio_id: Ref;
   service_id: Ref;
 }
@@ -160,6 +163,7 @@ export interface CommitteesTable {
 }
 
 export interface CommitteeServicesTable {
+  council_id: Ref;
   committee_id: Ref;
   service_id: Ref;
 }
@@ -208,11 +212,13 @@ export interface MeasuresTable {
 }
 
 export interface MeasureServicesTable {
+  council_id: Ref;
   measure_id: Ref;
   service_id: Ref;
 }
 
 export interface MeasureOutcomesTable {
+  council_id: Ref;
   measure_id: Ref;
   outcome_id: Ref;
 }

@@ -151,6 +151,7 @@ export async function insertFigures(
     .values(
       linked.flatMap(({ m, links }) =>
         links.serviceIds.map((service_id) => ({
+          council_id: councilId,
           measure_id: idOf(measures, m.code, 'measure'),
           service_id,
         })),
@@ -162,6 +163,7 @@ export async function insertFigures(
     .values(
       linked.flatMap(({ m, links }) =>
         links.outcomeIds.map((outcome_id) => ({
+          council_id: councilId,
           measure_id: idOf(measures, m.code, 'measure'),
           outcome_id,
         })),

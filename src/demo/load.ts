@@ -145,6 +145,7 @@ async function insertGovernance(
       .insertInto('portfolio_directorates')
       .values(
         p.directorates.map((d) => ({
+          council_id: councilId,
           portfolio_id: row.id,
           directorate_id: idOf(org.directorates, d, 'directorate'),
         })),
@@ -152,7 +153,13 @@ async function insertGovernance(
       .execute();
     await db
       .insertInto('portfolio_services')
-      .values(p.services.map((s) => ({ portfolio_id: row.id, service_id: idOf(org.services, s, 'service') })))
+      .values(
+        p.services.map((s) => ({
+          council_id: councilId,
+          portfolio_id: row.id,
+          service_id: idOf(org.services, s, 'service'),
+        })),
+      )
       .execute();
   }
   const committees: Codes = new Map();
@@ -173,7 +180,13 @@ async function insertGovernance(
     committees.set(c.code, row.id);
     await db
       .insertInto('committee_services')
-      .values(c.services.map((s) => ({ committee_id: row.id, service_id: idOf(org.services, s, 'service') })))
+      .values(
+        c.services.map((s) => ({
+          council_id: councilId,
+          committee_id: row.id,
+          service_id: idOf(org.services, s, 'service'),
+        })),
+      )
       .execute();
   }
   return { portfolios, committees };
@@ -206,6 +219,7 @@ async function insertUsers(
       .insertInto('user_scopes')
       .values(
         u.scopes.map((s) => ({
+          council_id: councilId,
           user_id: row.id,
           scope_type: s.type,
           scope_id: idOf(scopes[s.type], s.code, s.type),

@@ -116,19 +116,28 @@ export async function updateMeasure(
   return row?.version;
 }
 
-export async function replaceMeasureLinks(db: Db, measureId: string, links: ResolvedLinks): Promise<void> {
+export async function replaceMeasureLinks(
+  db: Db,
+  councilId: string,
+  measureId: string,
+  links: ResolvedLinks,
+): Promise<void> {
   await db.deleteFrom('measure_services').where('measure_id', '=', measureId).execute();
   await db.deleteFrom('measure_outcomes').where('measure_id', '=', measureId).execute();
   if (links.serviceIds.length) {
     await db
       .insertInto('measure_services')
-      .values(links.serviceIds.map((service_id) => ({ measure_id: measureId, service_id })))
+      .values(
+        links.serviceIds.map((service_id) => ({ council_id: councilId, measure_id: measureId, service_id })),
+      )
       .execute();
   }
   if (links.outcomeIds.length) {
     await db
       .insertInto('measure_outcomes')
-      .values(links.outcomeIds.map((outcome_id) => ({ measure_id: measureId, outcome_id })))
+      .values(
+        links.outcomeIds.map((outcome_id) => ({ council_id: councilId, measure_id: measureId, outcome_id })),
+      )
       .execute();
   }
 }

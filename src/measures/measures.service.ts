@@ -173,7 +173,7 @@ export async function saveMeasure(db: Db, user: CurrentUser, command: SaveMeasur
       } else {
         [id, version] = [await insertMeasure(trx, user.councilId, measure, links, user.id), 1];
       }
-      await replaceMeasureLinks(trx, id, links);
+      await replaceMeasureLinks(trx, user.councilId, id, links);
       const saved = await measureAsSaved(trx, user.councilId, id);
       const snapshot = snapshotOf(saved);
       await insertMeasureVersion(trx, {

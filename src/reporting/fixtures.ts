@@ -47,7 +47,7 @@ export async function aUser(db: Db, councilId: string, role: Role, serviceId?: s
   if (serviceId) {
     await db
       .insertInto('user_scopes')
-      .values({ user_id: row.id, scope_type: 'service', scope_id: serviceId })
+      .values({ council_id: councilId, user_id: row.id, scope_type: 'service', scope_id: serviceId })
       .execute();
   }
   return row.id;

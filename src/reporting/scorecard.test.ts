@@ -182,7 +182,7 @@ describe('scorecard defaults and scope', () => {
     const shared = await aMeasure(t.db, { ...place, serviceId: other });
     await t.db
       .insertInto('measure_services')
-      .values({ measure_id: shared.id, service_id: place.serviceId })
+      .values({ council_id: place.councilId, measure_id: shared.id, service_id: place.serviceId })
       .execute();
     const card = await scorecard(t.db, {
       councilId: place.councilId,

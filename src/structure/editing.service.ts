@@ -30,7 +30,7 @@ export interface Editor<Row extends { id: string }, Values> {
   /** Updates only if the row is still at `version`; false when it is not. */
   update(db: Db, id: string, version: number, values: Values): Promise<boolean>;
   /** Replaces link rows (a portfolio's services…) after the record itself is written. */
-  link?(db: Db, id: string, values: Values): Promise<void>;
+  link?(db: Db, councilId: string, id: string, values: Values): Promise<void>;
   snapshot(row: Row): Snapshot;
 }
 
@@ -78,7 +78,7 @@ export async function saveRecord<Row extends { id: string }, Values>(
       } else {
         id = await editor.insert(trx, user.councilId, values);
       }
-      await editor.link?.(trx, id, values);
+      await editor.link?.(trx, user.councilId, id, values);
       const after = await editor.find(trx, user.councilId, code);
       if (!after) throw new Error(`${editor.entity} ${code} vanished inside its own transaction`);
       await insertAudit(trx, {

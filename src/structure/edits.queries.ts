@@ -191,6 +191,7 @@ export async function updatePortfolio(
 /** Replaces the portfolio's directorates and services with exactly the given sets. */
 export async function setPortfolioLinks(
   db: Db,
+  councilId: string,
   portfolioId: string,
   directorateIds: string[],
   serviceIds: string[],
@@ -200,13 +201,19 @@ export async function setPortfolioLinks(
   if (directorateIds.length > 0) {
     await db
       .insertInto('portfolio_directorates')
-      .values(directorateIds.map((id) => ({ portfolio_id: portfolioId, directorate_id: id })))
+      .values(
+        directorateIds.map((id) => ({
+          council_id: councilId,
+          portfolio_id: portfolioId,
+          directorate_id: id,
+        })),
+      )
       .execute();
   }
   if (serviceIds.length > 0) {
     await db
       .insertInto('portfolio_services')
-      .values(serviceIds.map((id) => ({ portfolio_id: portfolioId, service_id: id })))
+      .values(serviceIds.map((id) => ({ council_id: councilId, portfolio_id: portfolioId, service_id: id })))
       .execute();
   }
 }
@@ -244,12 +251,17 @@ export async function updateCommittee(
   return result.numUpdatedRows === 1n;
 }
 
-export async function setCommitteeServices(db: Db, committeeId: string, serviceIds: string[]): Promise<void> {
+export async function setCommitteeServices(
+  db: Db,
+  councilId: string,
+  committeeId: string,
+  serviceIds: string[],
+): Promise<void> {
   await db.deleteFrom('committee_services').where('committee_id', '=', committeeId).execute();
   if (serviceIds.length > 0) {
     await db
       .insertInto('committee_services')
-      .values(serviceIds.map((id) => ({ committee_id: committeeId, service_id: id })))
+      .values(serviceIds.map((id) => ({ council_id: councilId, committee_id: committeeId, service_id: id })))
       .execute();
   }
 }

@@ -74,7 +74,7 @@ const portfolioEditor: Editor<PortfolioRow, PortfolioInput> = {
       title: v.title,
       cabinet_member_name: v.cabinet_member_name,
     }),
-  link: (db, id, v) => setPortfolioLinks(db, id, v.directorateIds, v.serviceIds),
+  link: (db, councilId, id, v) => setPortfolioLinks(db, councilId, id, v.directorateIds, v.serviceIds),
   snapshot: (row) => ({
     code: row.code,
     title: row.title,
@@ -112,7 +112,7 @@ const committeeEditor: Editor<CommitteeRow, CommitteeInput> = {
   },
   insert: (db, councilId, { serviceIds: _, ...values }) => insertCommittee(db, councilId, values),
   update: (db, id, version, { serviceIds: _, ...values }) => updateCommittee(db, id, version, values),
-  link: (db, id, v) => setCommitteeServices(db, id, v.serviceIds),
+  link: (db, councilId, id, v) => setCommitteeServices(db, councilId, id, v.serviceIds),
   snapshot: (row) => ({
     code: row.code,
     title: row.title,

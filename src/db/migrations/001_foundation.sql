@@ -56,11 +56,13 @@ CREATE UNIQUE INDEX users_email_lower ON users (lower(email));
 
 -- A scope limits a role's verbs to part of the council: a directorate, a service, a portfolio, a committee or a provider.
 CREATE TABLE user_scopes (
+  council_id  bigint NOT NULL REFERENCES councils(id),
   user_id     bigint NOT NULL REFERENCES users(id) ON DELETE CASCADE,
   scope_type  text NOT NULL CHECK (scope_type IN ('directorate','service','portfolio','committee','provider')),
   scope_id    bigint NOT NULL,
   PRIMARY KEY (user_id, scope_type, scope_id)
 );
+CREATE INDEX user_scopes_council ON user_scopes(council_id);
 
 CREATE TABLE sessions (
   id            text PRIMARY KEY,            -- sha256 of the cookie token, never the token itself
@@ -128,15 +130,19 @@ CREATE TABLE portfolios (
 );
 -- The directors who answer to the Cabinet Member for the portfolio, by directorate.
 CREATE TABLE portfolio_directorates (
+  council_id      bigint NOT NULL REFERENCES councils(id),
   portfolio_id    bigint NOT NULL REFERENCES portfolios(id) ON DELETE CASCADE,
   directorate_id  bigint NOT NULL REFERENCES directorates(id),
   PRIMARY KEY (portfolio_id, directorate_id)
 );
+CREATE INDEX portfolio_directorates_council ON portfolio_directorates(council_id);
 CREATE TABLE portfolio_services (
+  council_id    bigint NOT NULL REFERENCES councils(id),
   portfolio_id  bigint NOT NULL REFERENCES portfolios(id) ON DELETE CASCADE,
   service_id    bigint NOT NULL REFERENCES services(id),
   PRIMARY KEY (portfolio_id, service_id)
 );
+CREATE INDEX portfolio_services_council ON portfolio_services(council_id);
 
 CREATE TABLE committees (
   id                   bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -151,10 +157,12 @@ CREATE TABLE committees (
   UNIQUE (council_id, code)
 );
 CREATE TABLE committee_services (
+  council_id    bigint NOT NULL REFERENCES councils(id),
   committee_id  bigint NOT NULL REFERENCES committees(id) ON DELETE CASCADE,
   service_id    bigint NOT NULL REFERENCES services(id),
   PRIMARY KEY (committee_id, service_id)
 );
+CREATE INDEX committee_services_council ON committee_services(council_id);
 
 CREATE TABLE measures (
   id                  bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -193,17 +201,21 @@ CREATE INDEX measures_search ON measures USING gin(search);
 CREATE INDEX measures_tags ON measures USING gin(tags);
 
 CREATE TABLE measure_services (
+  council_id  bigint NOT NULL REFERENCES councils(id),
   measure_id  bigint NOT NULL REFERENCES measures(id) ON DELETE CASCADE,
   service_id  bigint NOT NULL REFERENCES services(id),
   PRIMARY KEY (measure_id, service_id)
 );
 CREATE INDEX measure_services_service ON measure_services(service_id);
+CREATE INDEX measure_services_council ON measure_services(council_id);
 CREATE TABLE measure_outcomes (
+  council_id  bigint NOT NULL REFERENCES councils(id),
   measure_id  bigint NOT NULL REFERENCES measures(id) ON DELETE CASCADE,
   outcome_id  bigint NOT NULL REFERENCES outcomes(id),
   PRIMARY KEY (measure_id, outcome_id)
 );
 CREATE INDEX measure_outcomes_outcome ON measure_outcomes(outcome_id);
+CREATE INDEX measure_outcomes_council ON measure_outcomes(council_id);
 
 -- Every change to a measure, as the whole record after the change.
 CREATE TABLE measure_versions (
