@@ -17,16 +17,6 @@ BEGIN
   RETURN NULL;
 END $$;
 
--- measure_services carries no council_id: find it through the measure.
-CREATE FUNCTION bump_scorecard_generation_via_measure() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO scorecard_generations AS g (council_id, generation)
-    SELECT DISTINCT m.council_id, 1 FROM changed_rows c JOIN measures m ON m.id = c.measure_id
-    ORDER BY m.council_id
-  ON CONFLICT (council_id) DO UPDATE SET generation = g.generation + 1;
-  RETURN NULL;
-END $$;
-
 CREATE FUNCTION bump_every_scorecard_generation() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE scorecard_generations SET generation = generation + 1;
@@ -59,8 +49,8 @@ CREATE TRIGGER measures_generation_delete AFTER DELETE ON measures
   REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_scorecard_generation();
 
 CREATE TRIGGER measure_services_generation_insert AFTER INSERT ON measure_services
-  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_scorecard_generation_via_measure();
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_scorecard_generation();
 CREATE TRIGGER measure_services_generation_delete AFTER DELETE ON measure_services
-  REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_scorecard_generation_via_measure();
+  REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_scorecard_generation();
 CREATE TRIGGER measure_services_generation_update AFTER UPDATE ON measure_services
-  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_scorecard_generation_via_measure();
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_scorecard_generation();
