@@ -64,3 +64,16 @@ export {
   type DirectionVsPreviousInput,
 } from './direction.ts';
 export { formatValue, NO_VALUE, unitMultiplier, type Unit } from './format.ts';
+export {
+  assessSpc,
+  type SpcAssurance,
+  type SpcPhase,
+  type SpcPoint,
+  type SpcPolarity,
+  type SpcRequest,
+  type SpcResult,
+  type SpcSignal,
+  type SpcVariation,
+} from './spc.ts';
+export { spcReading } from './spc.icons.ts';
+export { SpcInputError, validateSpcRequest } from './spc.validate.ts';

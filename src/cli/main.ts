@@ -7,6 +7,7 @@ import { roleLabels } from '../access/current-user.ts';
 import { AppError } from '../web/errors.ts';
 import { migrate } from '../db/migrate.ts';
 import { serve } from './serve.ts';
+import { spcCommand } from './spc.ts';
 import { defaultCouncilId, withRuntime } from './runtime.ts';
 
 const program = new Command('scorecard').description(
@@ -92,6 +93,18 @@ tokens
       console.log(token);
     }),
   );
+
+program
+  .command('spc')
+  .description(
+    'statistical process control (Making Data Count XmR) of a JSON request read from FILE or stdin (-); ' +
+      'prints the result as JSON and needs no database',
+  )
+  .argument(
+    '[file]',
+    'the request: {"values": [...], "polarity": "up"|"down"|"neutral", ...}; - or none for stdin',
+  )
+  .action(spcCommand);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof AppError) {

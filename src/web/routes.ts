@@ -4,6 +4,7 @@ import { accessRoutes } from '../access/access.routes.ts';
 import { collectionRoutes } from '../collection/collection.routes.ts';
 import { measuresRoutes } from '../measures/measures.routes.ts';
 import { reportingRoutes } from '../reporting/reporting.routes.ts';
+import { spcRoutes } from '../reporting/spc.routes.ts';
 import { structureRoutes } from '../structure/structure.routes.ts';
 import type { AppContext } from './server.ts';
 import { webRoutes } from './web.routes.ts';
@@ -14,6 +15,7 @@ export const routeModules: RouteModule[] = [
   webRoutes,
   accessRoutes,
   reportingRoutes,
+  spcRoutes,
   structureRoutes,
   collectionRoutes,
   measuresRoutes,
