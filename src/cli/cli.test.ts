@@ -1,0 +1,69 @@
+// The `scorecard` command reports a failure with a message naming the field and a non-zero exit code, so a
+// script or a scheduler never mistakes a refused command for a done one.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { after, before, test } from 'node:test';
+import { freshDatabase, type TestDatabase } from '../testing/database.ts';
+
+let database: TestDatabase;
+
+before(async () => {
+  database = await freshDatabase('demo');
+});
+after(async () => {
+  await database.drop();
+});
+
+function scorecard(...args: string[]) {
+  return spawnSync(process.execPath, ['bin/scorecard.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: database.url },
+  });
+}
+
+test('creating a user with a bad e-mail exits 1 and names the field', () => {
+  const run = scorecard(
+    'users',
+    'create',
+    '--email',
+    'not-an-address',
+    '--role',
+    'data_owner',
+    '--scope',
+    'service:HOU-RM',
+  );
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /email: 'not-an-address' is not an e-mail address/);
+});
+
+test('a scope that does not exist exits 1 and names it', () => {
+  const run = scorecard(
+    'users',
+    'create',
+    '--email',
+    'new.owner@anytown.example',
+    '--role',
+    'data_owner',
+    '--scope',
+    'service:NOPE',
+  );
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /scope: No service with code 'NOPE'/);
+});
+
+test('a user is created and can be given an API token, printed once', () => {
+  const created = scorecard(
+    'users',
+    'create',
+    '--email',
+    'cli.owner@anytown.example',
+    '--role',
+    'data_owner',
+    '--scope',
+    'service:HOU-RM',
+  );
+  assert.equal(created.status, 0, created.stderr);
+  const token = scorecard('tokens', 'create', '--email', 'cli.owner@anytown.example');
+  assert.equal(token.status, 0, token.stderr);
+  assert.match(token.stdout.trim(), /^csk_[A-Za-z0-9_-]{40,}$/);
+});
