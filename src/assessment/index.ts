@@ -77,3 +77,16 @@ export {
 } from './spc.ts';
 export { spcReading } from './spc.icons.ts';
 export { SpcInputError, validateSpcRequest } from './spc.validate.ts';
+export {
+  FormulaCycleError,
+  FormulaError,
+  type ArithmeticOperator,
+  type BinaryOperator,
+  type ComparisonOperator,
+  type Formula,
+  type FormulaNode,
+  type FunctionName,
+} from './formula.ts';
+export { formatFormula, parseFormula } from './formula.parse.ts';
+export { evaluateFormula, type FormulaResult, type FormulaValues } from './formula.evaluate.ts';
+export { formulaOrder } from './formula.graph.ts';
