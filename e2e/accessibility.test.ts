@@ -64,3 +64,13 @@ test('the entry form with validation errors has no accessibility violations', as
   await userPage.getByText('There is a problem').waitFor();
   assert.deepEqual(await accessibilityViolations(userPage), []);
 });
+
+test('a measure page with an SPC chart has no accessibility violations', async () => {
+  const page = await (await browser.newContext()).newPage();
+  await signInAs(page, app.baseUrl, 'performance@anytown.example', DEMO_PASSWORD);
+  const response = await page.goto(`${app.baseUrl}/measures/ASC-01`);
+  assert.equal(response?.status(), 200);
+  await page.getByRole('heading', { name: 'Statistical process control' }).waitFor();
+  await page.getByText('How to read this').click();
+  assert.deepEqual(await accessibilityViolations(page), []);
+});

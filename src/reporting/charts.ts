@@ -27,10 +27,10 @@ export interface LineChartInput {
 }
 
 // GOV.UK colours: the value line is dark blue and solid, the target black and dashed, so they differ by more than hue.
-const VALUE_COLOUR = '#1d70b8';
-const TARGET_COLOUR = '#0b0c0c';
+export const VALUE_COLOUR = '#1d70b8';
+export const TARGET_COLOUR = '#0b0c0c';
 
-const UNIT_AXIS_NAMES: Record<Unit, string> = {
+export const UNIT_AXIS_NAMES: Record<Unit, string> = {
   percent: 'Per cent',
   count: 'Number',
   days: 'Days',
@@ -150,7 +150,7 @@ function drawSparkline(values: (number | null)[], width: number, height: number)
     .replace(/\saria-label="[^"]*"/, '');
 }
 
-function render(width: number, height: number, option: echarts.EChartsCoreOption): string {
+export function render(width: number, height: number, option: echarts.EChartsCoreOption): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption(option);
@@ -161,7 +161,7 @@ function render(width: number, height: number, option: echarts.EChartsCoreOption
 }
 
 /** role="img" with a <title> and <desc> makes the SVG one image with a name to assistive technology. */
-function withTitle(svg: string, title: string, description: string): string {
+export function withTitle(svg: string, title: string, description: string): string {
   const opening = /^<svg\b[^>]*>/.exec(svg);
   if (!opening) return svg;
   const tag = opening[0].replace(/\srole="[^"]*"/, '').replace(/\saria-label="[^"]*"/, '');
@@ -169,14 +169,14 @@ function withTitle(svg: string, title: string, description: string): string {
   return `${named}<title>${escapeXml(title)}</title><desc>${escapeXml(description)}</desc>${svg.slice(opening[0].length)}`;
 }
 
-function shortened(text: string, limit: number): string {
+export function shortened(text: string, limit: number): string {
   if (text.length <= limit) return text;
   const cut = text.slice(0, limit - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > limit / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-function axisFigure(value: number, unit: Unit, decimals: number): string {
+export function axisFigure(value: number, unit: Unit, decimals: number): string {
   // Axis ticks are round numbers; printing the unit on each one would crowd the axis, so it is named once.
   return unit === 'gbp'
     ? formatValue(value, 'gbp', 0)

@@ -15,6 +15,7 @@ import type { ValueStatus } from '../db/schema.ts';
 import type { Db } from '../db/connection.ts';
 import { NotFoundError } from '../web/errors.ts';
 import { lineChartSvg } from './charts.ts';
+import { measureSpc, type MeasureSpc } from './measure-spc.ts';
 import {
   findPerformanceMeasure,
   measureHistory,
@@ -47,6 +48,9 @@ export interface MeasurePerformance {
   chartSvg: string;
   chartSummary: string;
   latestCommentary: { period: string; periodLabel: string; text: string } | null;
+  /** Making Data Count SPC over the figures in period order, or null with the reason in `spcUnavailable`. */
+  spc: MeasureSpc | null;
+  spcUnavailable: string | null;
 }
 
 /** The chart shows three years of monthly figures at most; the table below it has the whole history. */
@@ -66,7 +70,10 @@ export async function measurePerformance(
   const charted = judged.slice(0, CHART_POINTS).reverse();
   const chartSummary = summarise(measure, judged);
   const latestWithWords = judged.find((row) => row.commentary.trim() !== '');
+  const spc = measureSpc(measure, judged);
   return {
+    spc: spc.spc,
+    spcUnavailable: spc.reason,
     history,
     chartSvg:
       charted.length === 0
