@@ -30,7 +30,7 @@ export interface LineChartInput {
 export const VALUE_COLOUR = '#1d70b8';
 export const TARGET_COLOUR = '#0b0c0c';
 
-export const UNIT_AXIS_NAMES: Record<Unit, string> = {
+const UNIT_AXIS_NAMES: Record<Unit, string> = {
   percent: 'Per cent',
   count: 'Number',
   days: 'Days',
@@ -83,22 +83,7 @@ export function lineChartSvg(input: LineChartInput): string {
     },
     legend: { show: hasTargets, right: 0, top: 34, textStyle: { fontFamily: 'arial, sans-serif' } },
     grid: { left: 70, right: 20, top: 75, bottom: 60 },
-    xAxis: {
-      type: 'category',
-      data: labels,
-      name: 'Period',
-      nameLocation: 'middle',
-      nameGap: 35,
-      axisLabel: { hideOverlap: true, color: TARGET_COLOUR },
-    },
-    yAxis: {
-      type: 'value',
-      name: UNIT_AXIS_NAMES[unit],
-      nameLocation: 'middle',
-      nameGap: 55,
-      scale: true,
-      axisLabel: { color: TARGET_COLOUR, formatter: (v: number) => axisFigure(v, unit, decimals) },
-    },
+    ...periodAxes(labels, unit, decimals),
     series,
   });
   return withTitle(svg, title, input.description ?? title);
@@ -176,7 +161,7 @@ export function shortened(text: string, limit: number): string {
   return `${(space > limit / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-export function axisFigure(value: number, unit: Unit, decimals: number): string {
+function axisFigure(value: number, unit: Unit, decimals: number): string {
   // Axis ticks are round numbers; printing the unit on each one would crowd the axis, so it is named once.
   return unit === 'gbp'
     ? formatValue(value, 'gbp', 0)
@@ -185,4 +170,26 @@ export function axisFigure(value: number, unit: Unit, decimals: number): string 
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The axes every figures-over-time chart shares: periods along the bottom, the unit's figures up the side. */
+export function periodAxes(labels: string[], unit: Unit, decimals: number) {
+  return {
+    xAxis: {
+      type: 'category' as const,
+      data: labels,
+      name: 'Period',
+      nameLocation: 'middle' as const,
+      nameGap: 35,
+      axisLabel: { hideOverlap: true, color: TARGET_COLOUR },
+    },
+    yAxis: {
+      type: 'value' as const,
+      name: UNIT_AXIS_NAMES[unit],
+      nameLocation: 'middle' as const,
+      nameGap: 55,
+      scale: true,
+      axisLabel: { color: TARGET_COLOUR, formatter: (v: number) => axisFigure(v, unit, decimals) },
+    },
+  };
 }

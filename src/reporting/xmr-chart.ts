@@ -3,15 +3,7 @@
 import { ScatterChart } from 'echarts/charts';
 import * as echarts from 'echarts/core';
 import type { SpcResult, SpcSignal, Unit } from '../assessment/index.ts';
-import {
-  axisFigure,
-  render,
-  shortened,
-  TARGET_COLOUR,
-  UNIT_AXIS_NAMES,
-  VALUE_COLOUR,
-  withTitle,
-} from './charts.ts';
+import { periodAxes, render, shortened, TARGET_COLOUR, VALUE_COLOUR, withTitle } from './charts.ts';
 
 echarts.use([ScatterChart]);
 
@@ -131,22 +123,7 @@ export function xmrChartSvg(input: XmrChartInput): string {
       textStyle: { fontFamily: 'arial, sans-serif', color: TARGET_COLOUR },
     },
     grid: { left: 70, right: 20, top: 100, bottom: 60 },
-    xAxis: {
-      type: 'category',
-      data: labels,
-      name: 'Period',
-      nameLocation: 'middle',
-      nameGap: 35,
-      axisLabel: { hideOverlap: true, color: TARGET_COLOUR },
-    },
-    yAxis: {
-      type: 'value',
-      name: UNIT_AXIS_NAMES[unit],
-      nameLocation: 'middle',
-      nameGap: 55,
-      scale: true,
-      axisLabel: { color: TARGET_COLOUR, formatter: (v: number) => axisFigure(v, unit, decimals) },
-    },
+    ...periodAxes(labels, unit, decimals),
     series,
   });
   return withTitle(svg, title, input.description);
