@@ -66,6 +66,7 @@ export {
 export { formatValue, NO_VALUE, unitMultiplier, type Unit } from './format.ts';
 export {
   assessSpc,
+  MINIMUM_POINTS,
   type SpcAssurance,
   type SpcPhase,
   type SpcPoint,

@@ -234,6 +234,35 @@ export interface MeasureVersionsTable {
   note: Generated<string>;
 }
 
+export interface SpcRecalculation {
+  period: string;
+  start: string;
+  reason: string;
+}
+
+export interface MeasureSpcSettingsTable {
+  council_id: Ref;
+  measure_id: Ref;
+  baseline_from: string | null;
+  baseline_start: NullableDateOnly;
+  baseline_to: string | null;
+  baseline_reason: Generated<string>;
+  recalculations: Json<SpcRecalculation[]>;
+  version: Generated<number>;
+  updated_at: Timestamp;
+  updated_by: NullableRef;
+}
+
+export interface MeasureSpcSettingVersionsTable {
+  id: Id;
+  council_id: Ref;
+  measure_id: Ref;
+  version: number;
+  snapshot: Json<Record<string, unknown>>;
+  changed_by: NullableRef;
+  changed_at: Generated<Date>;
+}
+
 export interface TargetsTable {
   id: Id;
   council_id: Ref;
@@ -341,6 +370,8 @@ export interface Database {
   measure_services: MeasureServicesTable;
   measure_outcomes: MeasureOutcomesTable;
   measure_versions: MeasureVersionsTable;
+  measure_spc_settings: MeasureSpcSettingsTable;
+  measure_spc_setting_versions: MeasureSpcSettingVersionsTable;
   targets: TargetsTable;
   data_values: DataValuesTable;
   data_value_revisions: DataValueRevisionsTable;

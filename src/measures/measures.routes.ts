@@ -23,6 +23,7 @@ import { filterChoices, formChoices } from './measures.queries.ts';
 import { listMeasures, rags } from './library.service.ts';
 import { getMeasure, measureHistory, saveMeasure } from './measures.service.ts';
 import { measuresApiRoutes } from './measures.api.routes.ts';
+import { spcSettingsRoutes } from './spc-settings.routes.ts';
 import { targetsRoutes } from './targets.routes.ts';
 
 type CodeRequest = FastifyRequest<{
@@ -61,10 +62,11 @@ function readLibraryQuery(query: FormBody): { filter: LibraryQuery; problems: Fi
   return { filter, problems };
 }
 
-/** Every measures route: the library pages, the targets page and the JSON API. */
+/** Every measures route: the library pages, the targets and SPC settings pages and the JSON API. */
 export async function measuresRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   measureLibraryRoutes(app, context);
   targetsRoutes(app, context);
+  spcSettingsRoutes(app, context);
   measuresApiRoutes(app, context);
 }
 

@@ -16,6 +16,7 @@ export interface PerformanceMeasureRow {
 
 export interface HistoryRow {
   period: string;
+  period_start: string;
   value: string | null;
   numerator: string | null;
   denominator: string | null;
@@ -46,7 +47,7 @@ export async function findPerformanceMeasure(
 /** Newest first; at an equal end the longer period first, as on the scorecard. */
 export async function measureHistory(db: Db, councilId: string, measureId: string): Promise<HistoryRow[]> {
   const result = await sql<HistoryRow>`
-    SELECT dv.period, dv.value, dv.numerator, dv.denominator, dv.status, dv.commentary, dv.revision,
+    SELECT dv.period, dv.period_start::text AS period_start, dv.value, dv.numerator, dv.denominator, dv.status, dv.commentary, dv.revision,
       dv.revised_after_publication,
       t.value AS target, t.low AS target_low, t.high AS target_high, t.tolerance_kind, t.tolerance
     FROM data_values dv

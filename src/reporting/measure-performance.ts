@@ -15,7 +15,10 @@ import type { ValueStatus } from '../db/schema.ts';
 import type { Db } from '../db/connection.ts';
 import { NotFoundError } from '../web/errors.ts';
 import { lineChartSvg } from './charts.ts';
+import { spcSettingsOf } from '../measures/spc-settings.queries.ts';
 import { measureSpc, type MeasureSpc } from './measure-spc.ts';
+import { seriesSettings } from './spc-judgement.ts';
+import { noSettings } from './spc-series.ts';
 import {
   findPerformanceMeasure,
   measureHistory,
@@ -27,6 +30,8 @@ import { toNumber, toTarget } from './scorecard.service.ts';
 
 export interface PerformanceRow {
   period: string;
+  /** The period's first day, YYYY-MM-DD. */
+  start: string;
   periodLabel: string;
   value: number | null;
   numerator: number | null;
@@ -62,15 +67,17 @@ export async function measurePerformance(
 ): Promise<MeasurePerformance> {
   const measure = await findPerformanceMeasure(db, options.councilId, options.measureId);
   if (!measure) throw new NotFoundError('Measure not found');
-  const history = (await measureHistory(db, options.councilId, options.measureId)).map((row) =>
-    presentRow(measure, row),
-  );
+  const [rows, settings] = await Promise.all([
+    measureHistory(db, options.councilId, options.measureId),
+    spcSettingsOf(db, options.measureId),
+  ]);
+  const history = rows.map((row) => presentRow(measure, row));
   // Drafts are listed with their status but are not yet figures the council stands behind.
   const judged = history.filter((row) => row.status !== 'draft');
   const charted = judged.slice(0, CHART_POINTS).reverse();
   const chartSummary = summarise(measure, judged);
   const latestWithWords = judged.find((row) => row.commentary.trim() !== '');
-  const spc = measureSpc(measure, judged);
+  const spc = measureSpc(measure, judged, settings ? seriesSettings(settings) : noSettings);
   return {
     spc: spc.spc,
     spcUnavailable: spc.reason,
@@ -104,6 +111,7 @@ function presentRow(measure: PerformanceMeasureRow, row: HistoryRow): Performanc
   const judgement = rag({ value, target: hasTarget ? target : null, polarity: measure.polarity });
   return {
     period: row.period,
+    start: row.period_start,
     periodLabel: labelOfPeriod(row.period),
     value,
     numerator: toNumber(row.numerator),

@@ -1,120 +1,60 @@
-// Making Data Count SPC for one measure's page: assessSpc over the headline figures in period order, the
-// variation and assurance icons as labelled badges, the one-sentence reading and the XmR chart.
-import {
-  assessSpc,
-  formatValue,
-  spcReading,
-  type SpcAssurance,
-  type SpcPolarity,
-  type SpcResult,
-  type SpcVariation,
-} from '../assessment/index.ts';
-import type { FrequencyColumn, PolarityColumn } from '../db/schema.ts';
+// Making Data Count SPC for one measure's page: the shared judgement over its window of figures, the variation
+// and assurance badges, the reading, and the XmR chart with its phase breaks and text alternative.
+import { formatValue, type SpcResult } from '../assessment/index.ts';
 import type { PerformanceMeasureRow } from './measure-performance.queries.ts';
 import { labelOfPeriod, shortPeriodLabel } from './present.ts';
+import {
+  ASSURANCE_BADGES,
+  assessMeasureSpc,
+  VARIATION_BADGES,
+  type SpcBadge,
+  type SpcJudgement,
+} from './spc-judgement.ts';
+import type { SeriesFigure, SeriesSettings, SpcSeries } from './spc-series.ts';
 import { xmrChartSvg } from './xmr-chart.ts';
 
-/** Improvement blue, concern orange, common cause or no judgement grey: always shown with words too. */
-export type SpcTone = 'improvement' | 'concern' | 'common';
-
-export interface SpcBadge {
-  tone: SpcTone;
-  /** A decorative mark beside the words; screen readers read the label. */
-  symbol: string;
-  label: string;
-}
+export type { SpcBadge, SpcTone } from './spc-judgement.ts';
 
 export interface MeasureSpc {
   result: SpcResult;
+  judgement: SpcJudgement;
   reading: string;
   variationLabel: string;
   assuranceLabel: string | null;
   variation: SpcBadge;
   assurance: SpcBadge | null;
+  /** Where limits were fixed or recalculated, in words, for the page beside the chart. */
+  notes: string[];
   chartSvg: string;
   chartSummary: string;
 }
 
 export type MeasureSpcOutcome = { spc: MeasureSpc; reason: null } | { spc: null; reason: string };
 
-/** SPC looks at three years of monthly figures at most, like the chart above it. */
-const SPC_POINTS = 36;
-const MINIMUM_POINTS = 12;
-
-const VARIATION: Record<SpcVariation, SpcBadge> = {
-  common_cause: { tone: 'common', symbol: '●', label: 'Common cause variation' },
-  improvement_high: { tone: 'improvement', symbol: '▲', label: 'Special cause improvement (high)' },
-  improvement_low: { tone: 'improvement', symbol: '▼', label: 'Special cause improvement (low)' },
-  concern_high: { tone: 'concern', symbol: '▲', label: 'Special cause concern (high)' },
-  concern_low: { tone: 'concern', symbol: '▼', label: 'Special cause concern (low)' },
-  neutral_high: {
-    tone: 'common',
-    symbol: '▲',
-    label: 'Special cause variation (high, neither better nor worse)',
-  },
-  neutral_low: {
-    tone: 'common',
-    symbol: '▼',
-    label: 'Special cause variation (low, neither better nor worse)',
-  },
-  not_enough_data: { tone: 'common', symbol: '○', label: 'Not enough data' },
-};
-
-const ASSURANCE: Record<SpcAssurance, SpcBadge> = {
-  pass: { tone: 'improvement', symbol: 'P', label: 'Consistently passing the target' },
-  fail: { tone: 'concern', symbol: 'F', label: 'Consistently failing the target' },
-  inconsistent: { tone: 'common', symbol: '?', label: 'Hit and miss: the target may or may not be met' },
-};
-
-const PERIOD_WORDS: Record<FrequencyColumn, string> = {
-  monthly: 'months',
-  quarterly: 'quarters',
-  annual: 'years',
-  academic_year: 'years',
-};
-
-export function spcPolarity(polarity: PolarityColumn): SpcPolarity {
-  return polarity === 'up' || polarity === 'down' ? polarity : 'neutral';
-}
-
-/**
- * `judged` is the measure's figures newest first (drafts left out). Returns why there is no SPC when fewer
- * than 12 of the periods looked at have a figure.
- */
+/** `judged` is the measure's figures newest first (drafts left out), each with its period's target. */
 export function measureSpc(
   measure: PerformanceMeasureRow,
-  judged: readonly { period: string; value: number | null; target: number | null }[],
+  judged: readonly (SeriesFigure & { target: number | null })[],
+  settings: SeriesSettings,
 ): MeasureSpcOutcome {
-  const rows = judged.slice(0, SPC_POINTS).reverse();
-  const values = rows.map((row) => row.value);
-  const count = values.filter((v) => v != null).length;
-  if (count < MINIMUM_POINTS) {
-    return {
-      spc: null,
-      reason: `Not enough data for SPC: ${count} point${count === 1 ? '' : 's'} (${MINIMUM_POINTS} needed).`,
-    };
-  }
-  const target = rows.at(-1)?.target ?? null;
-  const polarity = spcPolarity(measure.polarity);
-  const result = assessSpc({ values, polarity, ...(target == null ? {} : { target }) });
-  const reading = spcReading(
-    result,
-    rows.map((row) => labelOfPeriod(row.period)),
-    PERIOD_WORDS[measure.frequency],
-  );
-  const variation = VARIATION[result.variation];
-  const assurance = result.assurance ? ASSURANCE[result.assurance] : null;
+  const target = judged[0]?.target ?? null;
+  const { series, result, judgement } = assessMeasureSpc(measure, judged, settings, target);
+  if (!result) return { spc: null, reason: judgement.reading };
+  const variation = VARIATION_BADGES[result.variation];
+  const assurance = result.assurance ? ASSURANCE_BADGES[result.assurance] : null;
   const figure = (v: number) => formatValue(v, measure.unit, measure.decimals);
-  const first = rows[0];
-  const last = rows.at(-1);
+  const notes = settingsNotes(series);
+  const first = series.figures[0];
+  const last = series.figures.at(-1);
   const chartSummary = [
-    `${reading}`,
+    judgement.reading,
     `The mean is ${figure(result.mean)}; the process limits are ${figure(result.lpl)} and ${figure(result.upl)}.`,
     target == null
       ? ''
       : `The target is ${figure(target)}: ${assurance?.label.toLowerCase() ?? 'not assured'}.`,
+    ...notes,
     first && last
-      ? `The chart shows ${count} figures from ${labelOfPeriod(first.period)} to ${labelOfPeriod(last.period)}.`
+      ? `The chart shows ${judgement.points} figures from ${labelOfPeriod(first.period)} to ${labelOfPeriod(last.period)}.`
       : '',
   ]
     .filter((s) => s !== '')
@@ -123,21 +63,35 @@ export function measureSpc(
     reason: null,
     spc: {
       result,
-      reading,
+      judgement,
+      reading: judgement.reading,
       variationLabel: variation.label,
       assuranceLabel: assurance?.label ?? null,
       variation,
       assurance,
+      notes,
       chartSvg: xmrChartSvg({
         title: `${measure.code} ${measure.title}: XmR chart`,
         result,
-        labels: rows.map((row) => shortPeriodLabel(row.period)),
+        labels: series.figures.map((f) => shortPeriodLabel(f.period)),
         target,
         unit: measure.unit,
         decimals: measure.decimals,
         description: chartSummary,
+        breaks: series.breaks.map((b) => ({ index: b.index, label: b.reason })),
       }),
       chartSummary,
     },
   };
+}
+
+function settingsNotes(series: SpcSeries): string[] {
+  const notes: string[] = [];
+  if (series.baseline)
+    notes.push(
+      `The limits are fixed from a baseline of ${series.baseline.points} figures to ${labelOfPeriod(series.baseline.to)} (${series.baseline.reason}).`,
+    );
+  for (const b of series.breaks)
+    notes.push(`The limits are recalculated from ${labelOfPeriod(b.period)} (${b.reason}).`);
+  return notes;
 }

@@ -16,12 +16,27 @@ import {
 } from './overview.queries.ts';
 import { directionBadge, labelOfPeriod, ragBadge, type DirectionBadge, type RagBadge } from './present.ts';
 import { scorecard, type MeasureJudgement } from './scorecard.service.ts';
+import { ASSURANCE_BADGES, VARIATION_BADGES, type SpcBadge } from './spc-judgement.ts';
 
 export interface OverviewFilters {
   period?: string;
   directorate?: string;
   portfolio?: string;
   committee?: string;
+  spc?: string;
+}
+
+/** The SPC filters a performance team asks for: where the process has changed, and targets it cannot meet. */
+export const spcFilters = {
+  concern: 'Special cause concern',
+  improvement: 'Special cause improvement',
+  failing: 'Consistently failing the target',
+} as const;
+export type SpcFilter = keyof typeof spcFilters;
+
+function matchesSpc(m: MeasureJudgement, filter: SpcFilter): boolean {
+  if (filter === 'failing') return m.spc.assurance === 'fail';
+  return m.spc.variation.startsWith(`${filter}_`);
 }
 
 export interface OverviewRow extends MeasureJudgement {
@@ -30,6 +45,8 @@ export interface OverviewRow extends MeasureJudgement {
   previous: DirectionBadge;
   lastYear: DirectionBadge;
   sparkline: string;
+  variationBadge: SpcBadge;
+  assuranceBadge: SpcBadge | null;
 }
 
 export interface OverviewGroup {
@@ -44,6 +61,8 @@ export interface Overview {
   periods: { value: string; text: string }[];
   options: { directorates: Option[]; portfolios: Option[]; committees: Option[] };
   counts: Record<Rag, number>;
+  /** Across every measure the other filters leave, before the SPC filter. */
+  spcCounts: Record<SpcFilter, number>;
   total: number;
   groups: OverviewGroup[];
 }
@@ -63,13 +82,18 @@ export async function overview(
     recentPeriods(db, councilId, reach, PERIOD_CHOICES),
     filterOptions(db, councilId),
   ]);
-  const ids = card.measures.map((m) => m.measureId);
+  const spc = filters.spc as SpcFilter | undefined;
+  const spcCounts: Record<SpcFilter, number> = { concern: 0, improvement: 0, failing: 0 };
+  for (const m of card.measures)
+    for (const f of Object.keys(spcCounts) as SpcFilter[]) if (matchesSpc(m, f)) spcCounts[f] += 1;
+  const measures = spc ? card.measures.filter((m) => matchesSpc(m, spc)) : card.measures;
+  const ids = measures.map((m) => m.measureId);
   const end = card.period ? periodEnd(parsePeriod(card.period)) : '0001-01-01';
   const [outcomes, sparks] = await Promise.all([
     outcomesOfMeasures(db, councilId, ids),
     recentValues(db, ids, end, SPARKLINE_POINTS),
   ]);
-  const rows = new Map(card.measures.map((m) => [m.measureId, presentRow(m, sparks.get(m.measureId) ?? [])]));
+  const rows = new Map(measures.map((m) => [m.measureId, presentRow(m, sparks.get(m.measureId) ?? [])]));
 
   // A measure appears under each outcome it answers to; those with none close the page as "Other measures".
   const groups = new Map<string, OverviewGroup>();
@@ -92,7 +116,7 @@ export async function overview(
   for (const group of allGroups) group.rows.sort((a, b) => a.code.localeCompare(b.code));
 
   const counts: Record<Rag, number> = { green: 0, amber: 0, red: 0, not_rated: 0, no_data: 0 };
-  for (const m of card.measures) counts[m.rag] += 1;
+  for (const m of measures) counts[m.rag] += 1;
   const choices =
     filters.period && !periods.includes(filters.period) ? [filters.period, ...periods] : periods;
   return {
@@ -101,7 +125,8 @@ export async function overview(
     periods: choices.map((p) => ({ value: p, text: labelOfPeriod(p) })),
     options,
     counts,
-    total: card.measures.length,
+    spcCounts,
+    total: measures.length,
     groups: allGroups,
   };
 }
@@ -133,6 +158,11 @@ async function narrowReach(
     }
     narrowed = narrowed === null ? services : new Set([...narrowed].filter((id) => services.has(id)));
   }
+  if (filters.spc && !Object.hasOwn(spcFilters, filters.spc))
+    problems.push({
+      field: 'spc',
+      message: `spc: '${filters.spc}' is not an SPC filter; choose ${Object.keys(spcFilters).join(', ')}`,
+    });
   if (problems.length > 0) throw new ValidationError(problems.map((p) => p.message).join('; '), problems);
   return narrowed;
 }
@@ -145,5 +175,7 @@ function presentRow(m: MeasureJudgement, recent: (number | null)[]): OverviewRow
     previous: directionBadge(m.direction.previous, m.value, m.previousValue),
     lastYear: directionBadge(m.direction.lastYear, m.value, m.lastYearValue),
     sparkline: sparklineSvg(recent),
+    variationBadge: VARIATION_BADGES[m.spc.variation],
+    assuranceBadge: m.spc.assurance ? ASSURANCE_BADGES[m.spc.assurance] : null,
   };
 }

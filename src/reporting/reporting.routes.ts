@@ -7,7 +7,7 @@ import { servicesInReach } from '../access/scope.ts';
 import { ragSymbol, type Rag } from '../assessment/index.ts';
 import { ValidationError } from '../web/errors.ts';
 import type { AppContext } from '../web/server.ts';
-import { overview, type Overview, type OverviewFilters } from './overview.service.ts';
+import { overview, spcFilters, type Overview, type OverviewFilters } from './overview.service.ts';
 import { ErrorResponse, ScorecardQuery, ScorecardResponse } from './scorecard.schema.ts';
 import { fromScorecard, type Scorecard } from './scorecard.service.ts';
 
@@ -26,7 +26,7 @@ export function presentScorecard(card: Scorecard): ScorecardResponse {
   };
 }
 
-const filterKeys = ['period', 'directorate', 'portfolio', 'committee'] as const;
+const filterKeys = ['period', 'directorate', 'portfolio', 'committee', 'spc'] as const;
 const rags: Rag[] = ['green', 'amber', 'red', 'not_rated', 'no_data'];
 
 export function reportingRoutes(fastify: FastifyInstance, { db }: AppContext): void {
@@ -98,9 +98,13 @@ function overviewView(
     { value: '', text: 'All' },
     ...options.map((o) => ({ value: o.code, text: o.title })),
   ];
+  // The SPC summary's links keep the other filters and replace only the SPC one.
+  const kept = filterKeys.filter((k) => k !== 'spc' && filters[k]);
+  const spcQuery = kept.map((k) => `${k}=${encodeURIComponent(filters[k] ?? '')}&`).join('');
   return {
     overview: data,
     filters,
+    spcQuery,
     errorFor,
     symbols: Object.fromEntries(rags.map((r) => [r, ragSymbol(r)])),
     items: {
@@ -108,6 +112,10 @@ function overviewView(
       directorate: choose(data.options.directorates),
       portfolio: choose(data.options.portfolios),
       committee: choose(data.options.committees),
+      spc: [
+        { value: '', text: 'All measures' },
+        ...Object.entries(spcFilters).map(([value, text]) => ({ value, text })),
+      ],
     },
   };
 }

@@ -3,7 +3,14 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ServiceReach } from '../access/scope.ts';
 import type { Db } from '../db/connection.ts';
-import type { AccumulationColumn, FrequencyColumn, PolarityColumn, Unit } from '../db/schema.ts';
+import type {
+  AccumulationColumn,
+  FrequencyColumn,
+  PolarityColumn,
+  SpcRecalculation,
+  Unit,
+} from '../db/schema.ts';
+import { BASELINE_WINDOW_POINTS, WINDOW_POINTS } from './spc-series.ts';
 
 export interface ScorecardRow {
   measure_id: string;
@@ -27,6 +34,14 @@ export interface ScorecardRow {
   tolerance: string | null;
   previous_value: string | null;
   last_year_value: string | null;
+  /** The SPC window: up to 36 judged figures (or all since the baseline began), newest first. */
+  series_periods: string[] | null;
+  series_starts: string[] | null;
+  series_values: (string | null)[] | null;
+  baseline_start: string | null;
+  baseline_to: string | null;
+  baseline_reason: string | null;
+  recalculations: SpcRecalculation[] | null;
 }
 
 /** A measure is in reach when its lead service or any of its services is; null reach is the whole council. */
@@ -54,8 +69,11 @@ export async function scorecardRows(db: Db, q: ScorecardQuery): Promise<Scorecar
     SELECT m.id AS measure_id, m.code, m.title, m.unit, m.decimals, m.polarity, m.frequency, m.accumulation,
       cur.period, cur.value, cur.numerator, cur.denominator, cur.status, cur.commentary,
       t.value AS target, t.low AS target_low, t.high AS target_high, t.tolerance_kind, t.tolerance,
-      prev.value AS previous_value, ly.value AS last_year_value
+      prev.value AS previous_value, ly.value AS last_year_value,
+      series.periods AS series_periods, series.starts AS series_starts, series.values AS series_values,
+      ss.baseline_start::text AS baseline_start, ss.baseline_to, ss.baseline_reason, ss.recalculations
     FROM measures m
+    LEFT JOIN measure_spc_settings ss ON ss.measure_id = m.id
     LEFT JOIN LATERAL (
       SELECT dv.period, dv.period_start, dv.period_end, dv.value, dv.numerator, dv.denominator, dv.status, dv.commentary
       FROM data_values dv
@@ -84,6 +102,19 @@ export async function scorecardRows(db: Db, q: ScorecardQuery): Promise<Scorecar
         AND y.status <> 'draft'
       LIMIT 1
     ) ly ON true
+    -- The SPC window (see spc-series.ts), walking the same index as the current figure.
+    LEFT JOIN LATERAL (
+      SELECT array_agg(w.period ORDER BY w.period_end DESC, w.period_start ASC) AS periods,
+        array_agg(w.period_start::text ORDER BY w.period_end DESC, w.period_start ASC) AS starts,
+        array_agg(w.value ORDER BY w.period_end DESC, w.period_start ASC) AS values
+      FROM (
+        SELECT s.period, s.period_start, s.period_end, s.value FROM data_values s
+        WHERE s.measure_id = m.id AND s.breakdown = '' AND s.period_end <= ${q.periodEnd}::date AND s.status <> 'draft'
+          AND s.period_start >= coalesce(ss.baseline_start, '-infinity'::date)
+        ORDER BY s.period_end DESC, s.period_start ASC
+        LIMIT CASE WHEN ss.baseline_start IS NULL THEN ${WINDOW_POINTS}::int ELSE ${BASELINE_WINDOW_POINTS}::int END
+      ) w
+    ) series ON true
     WHERE m.council_id = ${q.councilId} AND ${which} AND ${measureReachCondition(q.reach)}
     ORDER BY m.code`.execute(db);
   return result.rows;

@@ -19,6 +19,8 @@ import {
 } from '../assessment/index.ts';
 import type { Db } from '../db/connection.ts';
 import { ValidationError } from '../web/errors.ts';
+import { assessMeasureSpc, seriesSettings, type SpcJudgement } from './spc-judgement.ts';
+import type { SeriesFigure } from './spc-series.ts';
 import {
   latestPeriodKey,
   scorecardGeneration,
@@ -50,6 +52,8 @@ export interface MeasureJudgement {
   direction: { previous: Direction; lastYear: Direction };
   previousValue: number | null;
   lastYearValue: number | null;
+  /** Making Data Count SPC over the measure's window of figures to this period (see spc-series.ts). */
+  spc: SpcJudgement;
 }
 
 export interface Scorecard {
@@ -234,5 +238,13 @@ function judge(row: ScorecardRow): MeasureJudgement {
     },
     previousValue,
     lastYearValue,
+    spc: assessMeasureSpc(row, seriesOf(row), seriesSettings(row), target.value).judgement,
   };
+}
+
+function seriesOf(row: ScorecardRow): SeriesFigure[] {
+  const periods = row.series_periods ?? [];
+  const starts = row.series_starts ?? [];
+  const values = row.series_values ?? [];
+  return periods.map((period, i) => ({ period, start: starts[i] ?? '', value: toNumber(values[i]) }));
 }

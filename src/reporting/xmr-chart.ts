@@ -1,11 +1,12 @@
 // The Making Data Count XmR chart drawn on the server as SVG: the values, their mean, the upper and lower process
 // limits, the target, and special-cause points marked blue (improvement), orange (concern) or grey (neutral).
 import { ScatterChart } from 'echarts/charts';
+import { MarkLineComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import type { SpcResult, SpcSignal, Unit } from '../assessment/index.ts';
 import { periodAxes, render, shortened, TARGET_COLOUR, VALUE_COLOUR, withTitle } from './charts.ts';
 
-echarts.use([ScatterChart]);
+echarts.use([ScatterChart, MarkLineComponent]);
 
 export interface XmrChartInput {
   title: string;
@@ -16,6 +17,8 @@ export interface XmrChartInput {
   unit: Unit;
   decimals: number;
   description: string;
+  /** Where new limits start (an index into `labels`), each labelled with its reason. */
+  breaks?: { index: number; label: string }[];
   width?: number;
   height?: number;
 }
@@ -34,7 +37,7 @@ const VALUES_COLOUR = '#505a5f';
 const LIMIT_COLOUR = '#6f777b';
 
 export function xmrChartSvg(input: XmrChartInput): string {
-  const { title, result, labels, target, unit, decimals, width = 720, height = 360 } = input;
+  const { title, result, labels, target, unit, decimals, breaks = [], width = 720, height = 360 } = input;
   const byIndex = new Map(result.points.map((p) => [p.index, p]));
   const values = labels.map((_, i) => byIndex.get(i)?.value ?? null);
   const along = (pick: (p: { mean: number; upl: number; lpl: number }) => number) =>
@@ -49,6 +52,8 @@ export function xmrChartSvg(input: XmrChartInput): string {
     color: colour,
     lineStyle: { width: 2, type: style },
     symbol: 'none',
+    // A phase's limits are flat; at a recalculation they step up or down at its first period rather than slope.
+    step: 'end' as const,
     connectNulls: true,
     silent: true,
   });
@@ -65,6 +70,25 @@ export function xmrChartSvg(input: XmrChartInput): string {
       symbol: 'circle',
       symbolSize: 5,
       connectNulls: false,
+      ...(breaks.length === 0
+        ? {}
+        : {
+            markLine: {
+              silent: true,
+              symbol: 'none',
+              lineStyle: { color: TARGET_COLOUR, type: 'solid' as const, width: 1 },
+              label: {
+                position: 'end' as const,
+                fontFamily: 'arial, sans-serif',
+                color: TARGET_COLOUR,
+                formatter: (p: { name?: string }) => p.name ?? '',
+              },
+              data: breaks.map((b) => ({
+                name: shortened(b.label, 28),
+                xAxis: b.index,
+              })),
+            },
+          }),
     },
     constant(
       'solid',
