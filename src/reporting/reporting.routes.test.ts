@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { parsePeriod, periodEnd } from '../assessment/index.ts';
 import { DEMO_PASSWORD } from '../demo/users.ts';
 import { Client, startTestApp, type TestApp } from '../testing/app.ts';
+import { scorecard } from './scorecard.service.ts';
 
 interface ScorecardBody {
   period: string | null;
@@ -152,5 +153,54 @@ describe('GET /overview', () => {
     const response = await fetch(`${t.baseUrl}/overview`, { redirect: 'manual' });
     assert.equal(response.status, 302);
     assert.match(response.headers.get('location') ?? '', /^\/sign-in/);
+  });
+});
+
+describe('GET /overview with SPC', () => {
+  const codesOn = (html: string) =>
+    [...html.matchAll(/<a class="govuk-link" href="\/measures\/([^"]+)">/g)].map((m) => m[1]).sort();
+
+  async function judged() {
+    const council = await t.db.selectFrom('councils').select('id').executeTakeFirstOrThrow();
+    return (await scorecard(t.db, { councilId: council.id, reach: null })).measures;
+  }
+
+  test('shows the variation icon and words for every measure, and the assurance icon where there is one', async () => {
+    const client = await as('performance@anytown.example');
+    const html = await (await client.get('/overview')).text();
+    const measures = await judged();
+    const cells = html.match(/<td class="govuk-table__cell app-overview-spc">/g) ?? [];
+    assert.ok(cells.length >= measures.length, 'a cell per row (a measure may sit under several outcomes)');
+    assert.match(html, /Special cause (improvement|concern) \((high|low)\)/);
+    assert.match(html, /Consistently failing the target/);
+  });
+
+  for (const [filter, pick] of [
+    ['concern', (v: string, _a: string | null) => v.startsWith('concern_')],
+    ['improvement', (v: string, _a: string | null) => v.startsWith('improvement_')],
+    ['failing', (_v: string, a: string | null) => a === 'fail'],
+  ] as const) {
+    test(`?spc=${filter} lists exactly the measures the scorecard judges so`, async () => {
+      const client = await as('performance@anytown.example');
+      const response = await client.get(`/overview?spc=${filter}`);
+      assert.equal(response.status, 200);
+      const html = await response.text();
+      const expected = (await judged())
+        .filter((m) => pick(m.spc.variation, m.spc.assurance))
+        .map((m) => m.code)
+        .sort();
+      assert.ok(expected.length > 0, `the demo has ${filter} measures`);
+      assert.deepEqual([...new Set(codesOn(html))], expected);
+      assert.match(html, new RegExp(`<option value="${filter}" selected>`));
+    });
+  }
+
+  test('an unknown SPC filter is named in the error summary', async () => {
+    const client = await as('performance@anytown.example');
+    const response = await client.get('/overview?spc=wobbly');
+    assert.equal(response.status, 400);
+    const html = await response.text();
+    assert.match(html, /href="#spc"/);
+    assert.match(html, /wobbly.{0,6} is not an SPC filter/);
   });
 });
