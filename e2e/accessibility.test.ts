@@ -41,6 +41,7 @@ test('the sign-in page has no accessibility violations, with and without errors 
 
 const signedInPages = [
   ['the performance overview', '/overview'],
+  ['the overview filtered to special cause concern', '/overview?spc=concern'],
   ['a measure page', '/measures/HOU-07'],
   ['the data entry form', '/my-measures/HOU-07/2026-10'],
   ['the list of measures to enter', '/my-measures'],

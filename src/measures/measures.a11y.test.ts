@@ -28,6 +28,7 @@ const pages = [
   ['the targets page', '/measures/HOU-07/targets'],
   ['the targets page of a count measure with percentages', '/measures/HOU-01/targets'],
   ['a filtered library', '/measures?q=damp&directorate=HOU&rag=red'],
+  ['the SPC settings page', '/measures/HOU-05/spc'],
 ];
 
 for (const [name, path] of pages) {
@@ -59,5 +60,26 @@ test('the targets page with errors in both forms has no accessibility violations
   await page.locator('#annual-share-1').fill('abc');
   await page.getByRole('button', { name: "Save the year's targets" }).click();
   await page.getByText('There is a problem').waitFor();
+  assert.deepEqual(await accessibilityViolations(page), []);
+});
+
+test('the SPC settings page with its errors shown, and the measure page with a phase break, have no violations', async () => {
+  await page.goto(`${app.baseUrl}/measures/HOU-08/spc`);
+  await page.getByLabel('First period of the baseline').fill('2023-04');
+  await page.getByLabel('Last period of the baseline').fill('2023-04');
+  await page.getByLabel('Recalculation point 1: first period').fill('2025-04');
+  await page.getByRole('button', { name: 'Save SPC settings' }).click();
+  await page.getByText('There is a problem').waitFor();
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await page.getByLabel('Last period of the baseline').fill('2024-03');
+  await page.getByLabel('Why this baseline').fill('A stable year');
+  await page.getByLabel('Recalculation point 1: reason').fill('New contractor');
+  await page.getByRole('button', { name: 'Save SPC settings' }).click();
+  await page.getByText('The SPC settings were saved').waitFor();
+  await page.goto(`${app.baseUrl}/measures/HOU-08`);
+  await page
+    .locator('.app-spc-notes')
+    .getByText('The limits are recalculated from April 2025 (New contractor).')
+    .waitFor();
   assert.deepEqual(await accessibilityViolations(page), []);
 });
