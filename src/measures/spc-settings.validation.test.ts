@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { validateSpcSettings, type SpcSettingsInput } from './spc-settings.validation.ts';
 
-const monthly = { code: 'HOU-05', polarity: 'down' as const, frequency: 'monthly' as const };
-const quarterly = { code: 'ASC-02', polarity: 'up' as const, frequency: 'quarterly' as const };
+type Measure = Parameters<typeof validateSpcSettings>[0];
+const monthly: Measure = { code: 'HOU-05', polarity: 'down', frequency: 'monthly' };
+const quarterly: Measure = { code: 'ASC-02', polarity: 'up', frequency: 'quarterly' };
 
 function problems(input: Partial<SpcSettingsInput>, measure = monthly) {
   return validateSpcSettings(measure, { baseline: null, recalculations: [], ...input }).problems;
