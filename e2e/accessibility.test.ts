@@ -75,3 +75,12 @@ test('a measure page with an SPC chart has no accessibility violations', async (
   await page.getByText('How to read this').click();
   assert.deepEqual(await accessibilityViolations(page), []);
 });
+
+test('a year-to-date measure page with its year-end forecast has no accessibility violations', async () => {
+  const page = await (await browser.newContext()).newPage();
+  await signInAs(page, app.baseUrl, 'performance@anytown.example', DEMO_PASSWORD);
+  const response = await page.goto(`${app.baseUrl}/measures/RES-01`);
+  assert.equal(response?.status(), 200);
+  await page.getByRole('heading', { name: /Year-end forecast/ }).waitFor();
+  assert.deepEqual(await accessibilityViolations(page), []);
+});

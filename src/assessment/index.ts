@@ -22,6 +22,7 @@ export {
 export {
   childPeriods,
   financialYearOf,
+  lastPeriodOfYear,
   latestCompletePeriod,
   matchesFrequency,
   monthsOf,
@@ -29,9 +30,12 @@ export {
   periodContaining,
   periodKindForFrequency,
   periodsBetween,
+  periodsPerYear,
+  positionInYear,
   previousPeriod,
   quarterOf,
   quartersOf,
+  reportingYearOf,
   samePeriodLastYear,
   type Frequency,
 } from './periods.navigation.ts';
@@ -63,6 +67,16 @@ export {
   type DirectionVsLastYearInput,
   type DirectionVsPreviousInput,
 } from './direction.ts';
+export {
+  forecastYearEnd,
+  type ForecastInput,
+  type ForecastVerdict,
+  type RunRateForecast,
+  type RunRateKind,
+  type YearEndFigure,
+  type YearEndForecast,
+  type YearEndTarget,
+} from './forecast.ts';
 export { formatValue, NO_VALUE, unitMultiplier, type Unit } from './format.ts';
 export {
   assessSpc,

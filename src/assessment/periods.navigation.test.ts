@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import {
   childPeriods,
   financialYearOf,
+  lastPeriodOfYear,
   latestCompletePeriod,
   matchesFrequency,
   monthsOf,
@@ -13,9 +14,12 @@ import {
   periodContaining,
   periodKindForFrequency,
   periodsBetween,
+  periodsPerYear,
+  positionInYear,
   previousPeriod,
   quarterOf,
   quartersOf,
+  reportingYearOf,
   samePeriodLastYear,
   type Frequency,
 } from './periods.navigation.ts';
@@ -281,6 +285,33 @@ describe('latestCompletePeriod is the last period that ended before the date', (
   for (const [frequency, date, expected] of cases) {
     test(`on ${date} the latest complete ${frequency} period is '${expected}'`, () => {
       assert.equal(periodKey(latestCompletePeriod(frequency, date)), expected);
+    });
+  }
+});
+
+describe('a period knows its place in its reporting year', () => {
+  const cases: [key: string, year: string, position: number, perYear: number, last: string][] = [
+    ['2026-04', '2026-27', 1, 12, '2027-03'],
+    ['2026-10', '2026-27', 7, 12, '2027-03'],
+    ['2026-12', '2026-27', 9, 12, '2027-03'],
+    ['2027-01', '2026-27', 10, 12, '2027-03'],
+    ['2027-03', '2026-27', 12, 12, '2027-03'],
+    ['2026-27-Q1', '2026-27', 1, 4, '2026-27-Q4'],
+    ['2026-27-Q2', '2026-27', 2, 4, '2026-27-Q4'],
+    ['2026-27-Q4', '2026-27', 4, 4, '2026-27-Q4'],
+    ['2026-27', '2026-27', 1, 1, '2026-27'],
+    ['FY2010-11', 'FY2010-11', 1, 1, 'FY2010-11'],
+    ['AY2025-26', 'AY2025-26', 1, 1, 'AY2025-26'],
+    ['2025', '2025', 1, 1, '2025'],
+    ['2011-02', 'FY2010-11', 11, 12, '2011-03'],
+  ];
+  for (const [key, year, position, perYear, last] of cases) {
+    test(`'${key}' is period ${position} of ${perYear} in '${year}', which closes with '${last}'`, () => {
+      const p = parsePeriod(key);
+      assert.equal(periodKey(reportingYearOf(p)), year);
+      assert.equal(positionInYear(p), position);
+      assert.equal(periodsPerYear(p), perYear);
+      assert.equal(periodKey(lastPeriodOfYear(p)), last);
     });
   }
 });

@@ -144,6 +144,31 @@ export function quarterOf(p: Period): QuarterPeriod {
   return enclosing(p, quarterAt, 'quarter');
 }
 
+/**
+ * The year a figure counts towards: a month's or quarter's financial year; an academic or calendar year is its
+ * own. Year-to-date figures start again when this year does.
+ */
+export function reportingYearOf(p: Period): Period {
+  return p.kind === 'academic_year' || p.kind === 'calendar_year' ? p : financialYearOf(p);
+}
+
+/** Where a period falls in its reporting year, counting periods of its own kind: 1 for April or Q1, 1 for a year. */
+export function positionInYear(p: Period): number {
+  const { first, last } = monthSpan(p);
+  return (first - monthSpan(reportingYearOf(p)).first) / (last - first + 1) + 1;
+}
+
+/** How many periods of its kind make up its reporting year: 12 months, 4 quarters, or 1 for a year. */
+export function periodsPerYear(p: Period): number {
+  const { first, last } = monthSpan(p);
+  return 12 / (last - first + 1);
+}
+
+/** The period of the same kind that closes its reporting year: March, Q4, or the year itself. */
+export function lastPeriodOfYear(p: Period): Period {
+  return shift(p, periodsPerYear(p) - positionInYear(p));
+}
+
 /** The periods of `childKind` that exactly tile `parent`; throws when they do not fit (quarters of an academic year). */
 export function childPeriods(parent: Period, childKind: PeriodKind): Period[] {
   const { first, last } = monthSpan(parent);

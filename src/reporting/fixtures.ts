@@ -136,6 +136,7 @@ export interface TargetFields {
   low?: number | null;
   high?: number | null;
   tolerance?: { kind: 'absolute' | 'percent'; amount: number };
+  source?: 'set' | 'profile';
 }
 
 export async function aTarget(
@@ -159,6 +160,7 @@ export async function aTarget(
       high: fields.high ?? null,
       tolerance_kind: fields.tolerance?.kind ?? null,
       tolerance: fields.tolerance?.amount ?? null,
+      source: fields.source ?? 'set',
       version: 1,
       updated_at: new Date(),
     })

@@ -16,6 +16,7 @@ import type { Db } from '../db/connection.ts';
 import { NotFoundError } from '../web/errors.ts';
 import { lineChartSvg } from './charts.ts';
 import { spcSettingsOf } from '../measures/spc-settings.queries.ts';
+import { measureForecast, type MeasureForecastView } from './measure-forecast.ts';
 import { measureSpc, type MeasureSpc } from './measure-spc.ts';
 import { seriesSettings } from './spc-judgement.ts';
 import { noSettings } from './spc-series.ts';
@@ -56,6 +57,8 @@ export interface MeasurePerformance {
   /** Making Data Count SPC over the figures in period order, or null with the reason in `spcUnavailable`. */
   spc: MeasureSpc | null;
   spcUnavailable: string | null;
+  /** Year-to-date measures only: where the year is heading (see measure-forecast.ts); null for other measures. */
+  forecast: MeasureForecastView | null;
 }
 
 /** The chart shows three years of monthly figures at most; the table below it has the whole history. */
@@ -78,7 +81,9 @@ export async function measurePerformance(
   const chartSummary = summarise(measure, judged);
   const latestWithWords = judged.find((row) => row.commentary.trim() !== '');
   const spc = measureSpc(measure, judged, settings ? seriesSettings(settings) : noSettings);
+  const forecast = await measureForecast(db, options.councilId, measure, judged[0]?.period ?? null);
   return {
+    forecast,
     spc: spc.spc,
     spcUnavailable: spc.reason,
     history,
