@@ -47,7 +47,7 @@ export interface MeasureForecastView {
   advice: string | null;
 }
 
-const VERDICTS: Record<ForecastVerdict, VerdictBadge> = {
+export const VERDICT_BADGES: Record<ForecastVerdict, VerdictBadge> = {
   on_track: { verdict: 'on_track', rag: 'green', symbol: '✓', label: 'On track' },
   off_track: { verdict: 'off_track', rag: 'red', symbol: '✕', label: 'Off track' },
   no_target: {
@@ -105,7 +105,7 @@ function present(measure: PerformanceMeasureRow, f: MeasureYearEndForecast): Mea
         {
           label: `Result for ${year}`,
           figure: figure(forecast.actual.value),
-          verdict: VERDICTS[forecast.actual.verdict],
+          verdict: VERDICT_BADGES[forecast.actual.verdict],
           gap: gap(forecast.actual),
           how: `The figure for ${when}, the last ${one} of the year.`,
         },
@@ -121,7 +121,7 @@ function present(measure: PerformanceMeasureRow, f: MeasureYearEndForecast): Mea
     lines.push({
       label: 'Run-rate forecast',
       figure: figure(forecast.runRate.value),
-      verdict: VERDICTS[forecast.runRate.verdict],
+      verdict: VERDICT_BADGES[forecast.runRate.verdict],
       gap: gap(forecast.runRate),
       how: runRateWords(forecast.runRate, soFar, figure),
     });
@@ -131,7 +131,7 @@ function present(measure: PerformanceMeasureRow, f: MeasureYearEndForecast): Mea
     lines.push({
       label: 'Forecast against the target profile',
       figure: figure(forecast.profile.value),
-      verdict: VERDICTS[forecast.profile.verdict],
+      verdict: VERDICT_BADGES[forecast.profile.verdict],
       gap: gap(forecast.profile),
       how:
         `If the rest of the year keeps to the same share of the target profile as so far (${figure(f.value)} ` +

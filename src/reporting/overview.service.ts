@@ -1,7 +1,7 @@
 // The performance overview: the scorecard for a period, narrowed by directorate, portfolio or committee, grouped
 // by Council Strategy priority and outcome, with summary counts and a sparkline per measure.
 import type { ServiceReach } from '../access/scope.ts';
-import { parsePeriod, PeriodError, periodEnd, type Rag } from '../assessment/index.ts';
+import { parsePeriod, PeriodError, periodEnd, type Rag, type YearEndForecast } from '../assessment/index.ts';
 import type { Db } from '../db/connection.ts';
 import { ValidationError, type FieldProblem } from '../web/errors.ts';
 import { sparklineSvg } from './charts.ts';
@@ -17,6 +17,8 @@ import {
 import { directionBadge, labelOfPeriod, ragBadge, type DirectionBadge, type RagBadge } from './present.ts';
 import { scorecard, type MeasureJudgement } from './scorecard.service.ts';
 import { ASSURANCE_BADGES, VARIATION_BADGES, type SpcBadge } from './spc-judgement.ts';
+import { yearEndForecasts } from './forecast.service.ts';
+import { VERDICT_BADGES, type VerdictBadge } from './measure-forecast.ts';
 
 export interface OverviewFilters {
   period?: string;
@@ -47,6 +49,8 @@ export interface OverviewRow extends MeasureJudgement {
   sparkline: string;
   variationBadge: SpcBadge;
   assuranceBadge: SpcBadge | null;
+  /** For a year-to-date measure before its year ends: the leading year-end forecast and its verdict. */
+  forecast: { figure: number; basis: 'profile' | 'run_rate'; verdict: VerdictBadge } | null;
 }
 
 export interface OverviewGroup {
@@ -89,11 +93,18 @@ export async function overview(
   const measures = spc ? card.measures.filter((m) => matchesSpc(m, spc)) : card.measures;
   const ids = measures.map((m) => m.measureId);
   const end = card.period ? periodEnd(parsePeriod(card.period)) : '0001-01-01';
-  const [outcomes, sparks] = await Promise.all([
+  const yearToDate = measures.filter((m) => m.accumulation === 'year_to_date').map((m) => m.measureId);
+  const [outcomes, sparks, forecasts] = await Promise.all([
     outcomesOfMeasures(db, councilId, ids),
     recentValues(db, ids, end, SPARKLINE_POINTS),
+    yearEndForecasts(db, { councilId, measureIds: yearToDate, periodEnd: end }),
   ]);
-  const rows = new Map(measures.map((m) => [m.measureId, presentRow(m, sparks.get(m.measureId) ?? [])]));
+  const rows = new Map(
+    measures.map((m) => [
+      m.measureId,
+      presentRow(m, sparks.get(m.measureId) ?? [], forecasts.get(m.measureId)?.forecast ?? null),
+    ]),
+  );
 
   // A measure appears under each outcome it answers to; those with none close the page as "Other measures".
   const groups = new Map<string, OverviewGroup>();
@@ -167,7 +178,11 @@ async function narrowReach(
   return narrowed;
 }
 
-function presentRow(m: MeasureJudgement, recent: (number | null)[]): OverviewRow {
+function presentRow(
+  m: MeasureJudgement,
+  recent: (number | null)[],
+  forecast: YearEndForecast | null,
+): OverviewRow {
   return {
     ...m,
     periodLabel: labelOfPeriod(m.period),
@@ -177,5 +192,18 @@ function presentRow(m: MeasureJudgement, recent: (number | null)[]): OverviewRow
     sparkline: sparklineSvg(recent),
     variationBadge: VARIATION_BADGES[m.spc.variation],
     assuranceBadge: m.spc.assurance ? ASSURANCE_BADGES[m.spc.assurance] : null,
+    forecast: leadingForecast(forecast),
   };
+}
+
+/** The forecast the measure page leads with: against the profile where there is one, else the run rate. */
+function leadingForecast(forecast: YearEndForecast | null): OverviewRow['forecast'] {
+  if (!forecast || forecast.final) return null;
+  const lead = forecast.profile
+    ? { figure: forecast.profile, basis: 'profile' as const }
+    : forecast.runRate
+      ? { figure: forecast.runRate, basis: 'run_rate' as const }
+      : null;
+  if (!lead) return null;
+  return { figure: lead.figure.value, basis: lead.basis, verdict: VERDICT_BADGES[lead.figure.verdict] };
 }

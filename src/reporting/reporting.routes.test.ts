@@ -204,3 +204,21 @@ describe('GET /overview with SPC', () => {
     assert.match(html, /wobbly.{0,6} is not an SPC filter/);
   });
 });
+
+describe('GET /overview with year-end forecasts', () => {
+  test('a year-to-date measure shows its leading forecast, labelled, and a discrete one shows none', async () => {
+    const client = await as('performance@anytown.example');
+    const html = await (await client.get('/overview')).text();
+    const rowOf = (code: string) => {
+      const at = html.indexOf(`href="/measures/${code}"`);
+      assert.ok(at > 0, `${code} is on the overview`);
+      return html.slice(at, html.indexOf('</tr>', at));
+    };
+    assert.match(
+      rowOf('RES-01'),
+      /Forecast<\/strong> year end [\d.]+% against the profile: .*(on|off) track/s,
+    );
+    assert.match(rowOf('HOU-06'), /Forecast<\/strong> year end [\d.]+% at the rate so far/);
+    assert.doesNotMatch(rowOf('HOU-05'), /Forecast/);
+  });
+});
