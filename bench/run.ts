@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark listed below one after another and prints one table. A missed goal is
 // reported, not failed; an error exits non-zero.
 import type { BenchRow } from './measure.ts';
+import * as assess from './assess.ts';
 import * as scorecard from './scorecard.ts';
 
 interface Benchmark {
@@ -11,7 +12,10 @@ interface Benchmark {
 
 // A list rather than a scan of the folder: importing every .ts file here would also run any scratch script
 // left beside the benchmarks. A new benchmark module exports `title` and `run` and is added here.
-const benchmarks: Benchmark[] = [{ name: 'scorecard', ...scorecard }];
+const benchmarks: Benchmark[] = [
+  { name: 'scorecard', ...scorecard },
+  { name: 'assess', ...assess },
+];
 
 function selected(only: readonly string[]): Benchmark[] {
   const unknown = only.filter((name) => !benchmarks.some((b) => b.name === name));

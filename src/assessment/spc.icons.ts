@@ -47,7 +47,12 @@ export function assurance(
  * One sentence for a reader, about the latest point, e.g. "Special cause improvement: 7 months above the
  * average since June 2025." `labels[i]` names the period at index i; `unit` names the periods.
  */
-export function spcReading(result: SpcResult, labels: readonly string[], unit = 'points'): string {
+/** `labels` names the periods by index: an array, or a function so that only the few named are worked out. */
+export function spcReading(
+  result: SpcResult,
+  labels: readonly string[] | ((index: number) => string),
+  unit = 'points',
+): string {
   const { points } = result;
   const last = points.at(-1);
   if (result.variation === 'not_enough_data' || !last) {
@@ -59,7 +64,8 @@ export function spcReading(result: SpcResult, labels: readonly string[], unit = 
   const kind = last.signal === 'neutral' ? 'variation' : last.signal;
   const high = result.variation.endsWith('_high');
   const start = result.phases.at(-1)?.start ?? 0;
-  const label = (p: SpcPoint | undefined) => (p ? (labels[p.index] ?? `point ${p.index + 1}`) : '');
+  const nameOf = typeof labels === 'function' ? labels : (i: number) => labels[i];
+  const label = (p: SpcPoint | undefined) => (p ? (nameOf(p.index) ?? `point ${p.index + 1}`) : '');
   let what: string;
   if (last.outside) {
     what = `${label(last)} is ${high ? 'above the upper' : 'below the lower'} process limit`;

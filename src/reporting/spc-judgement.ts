@@ -129,7 +129,7 @@ export function assessMeasureSpc(
   });
   const reading = spcReading(
     result,
-    series.figures.map((f) => labelOfPeriod(f.period)),
+    (index) => labelOfPeriod(series.figures[index]?.period ?? null),
     PERIOD_WORDS[measure.frequency],
   );
   return {
