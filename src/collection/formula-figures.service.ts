@@ -126,9 +126,17 @@ async function storeFigure(
 ): Promise<number> {
   let current = inputs;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    if (attempt > 1) current = byPeriod(await inputFigures(tx, measure.id, [period])).get(period) ?? new Map();
+    if (attempt > 1)
+      current = byPeriod(await inputFigures(tx, measure.id, [period])).get(period) ?? new Map();
     const existing = (await findHeadlineValue(tx, measure.id, period)) ?? null;
-    const outcome = await write(tx, calculation, measure, period, calculateFigure(formula, current), existing);
+    const outcome = await write(
+      tx,
+      calculation,
+      measure,
+      period,
+      calculateFigure(formula, current),
+      existing,
+    );
     if (outcome !== 'stale') return outcome === 'changed' ? 1 : 0;
   }
   throw new ConflictError(

@@ -26,7 +26,13 @@ export type CalculatedFigure =
       latestInput: Date;
     };
 
-export const STATUS_ORDER: readonly ValueStatus[] = ['draft', 'submitted', 'validated', 'approved', 'published'];
+export const STATUS_ORDER: readonly ValueStatus[] = [
+  'draft',
+  'submitted',
+  'validated',
+  'approved',
+  'published',
+];
 
 /** The status furthest back in draft → submitted → validated → approved → published; draft for none. */
 export function leastAdvancedStatus(statuses: readonly ValueStatus[]): ValueStatus {
@@ -42,7 +48,10 @@ const latest = (dates: Date[]): Date | null =>
  * exists but has no value (itself a division by zero, say) makes this figure valueless too, with the note,
  * rather than absent: the period has a figure that cannot be worked out, not one still to come.
  */
-export function calculateFigure(formula: Formula, inputs: ReadonlyMap<string, InputFigure>): CalculatedFigure {
+export function calculateFigure(
+  formula: Formula,
+  inputs: ReadonlyMap<string, InputFigure>,
+): CalculatedFigure {
   const values = Object.fromEntries([...inputs].map(([code, figure]) => [code, figure.value]));
   const result = evaluateFormula(formula, values);
   const notYetIn = result.missing.filter((code) => !inputs.has(code));
