@@ -46,12 +46,13 @@ export async function checkFormulaLinks(
   const found = await measuresWithCodes(db, councilId, inputs);
   const byCode = new Map(found.map((m) => [m.code, m]));
   // The measure's old code still names it while it is being renamed.
-  const isSelf = (code: string) => code === measure.code || byCode.get(code)?.id === current?.id;
+  const isSelf = (code: string) =>
+    code === measure.code || (current !== undefined && byCode.get(code)?.id === current.id);
   if (inputs.some(isSelf)) problem(`${measure.code} cannot be calculated from itself`);
   const unknown = inputs.filter((code) => !byCode.has(code) && !isSelf(code));
   if (unknown.length > 0) {
-    const what = unknown.length === 1 ? 'measure' : 'measures';
-    problem(`there is no ${what} ${unknown.join(', ')} in this council's library`);
+    const none = unknown.length === 1 ? 'there is no measure' : 'there are no measures';
+    problem(`${none} ${unknown.join(', ')} in this council's library`);
   }
   for (const input of found) {
     if (isSelf(input.code) || input.frequency === measure.frequency) continue;
