@@ -64,7 +64,7 @@ describe('entering a formula measure’s figure', () => {
     for (const [code, value] of [
       ['HOU-04', '3'],
       ['HOU-03', '400'],
-    ]) {
+    ] as const) {
       await client.get(`/my-measures/${code}/2030-04`);
       const saved = await client.post(`/my-measures/${code}/2030-04`, { value, version: '0' });
       assert.equal(saved.status, 303, code);

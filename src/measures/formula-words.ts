@@ -60,7 +60,10 @@ function words(node: FormulaNode): FormulaWord[] {
           ...words(third),
         ];
       if (node.name === 'round' && first) {
-        const places = second ? [text(' rounded to '), ...words(second), text(' decimal places')] : [];
+        const one = second?.kind === 'number' && second.value === 1;
+        const places = second
+          ? [text(' rounded to '), ...words(second), text(one ? ' decimal place' : ' decimal places')]
+          : [];
         return [
           text('('),
           ...words(first),
