@@ -11,6 +11,11 @@ export interface FormulaResult {
   readonly value: number | null;
   /** Why the value is missing (or what was doubtful), each said once, in the order found. */
   readonly notes: string[];
+  /**
+   * The inputs the result needed but had no value for, each once: a caller can tell "not worked out yet" (an
+   * input is still to come) from "cannot be worked out" (division by zero) without reading the notes.
+   */
+  readonly missing: string[];
 }
 
 /** The largest number of decimal places `round` accepts either side of the point. */
@@ -22,6 +27,7 @@ const MAX_PLACES = 15;
  */
 export function evaluateFormula(formula: Formula, values: FormulaValues): FormulaResult {
   const notes: string[] = [];
+  const missing: string[] = [];
   const note = (text: string): null => {
     if (!notes.includes(text)) notes.push(text);
     return null;
@@ -35,7 +41,10 @@ export function evaluateFormula(formula: Formula, values: FormulaValues): Formul
         return node.value;
       case 'input': {
         const value = Object.hasOwn(values, node.code) ? values[node.code] : undefined;
-        if (value === null || value === undefined) return note(`No value for ${node.code}`);
+        if (value === null || value === undefined) {
+          if (!missing.includes(node.code)) missing.push(node.code);
+          return note(`No value for ${node.code}`);
+        }
         return Number.isFinite(value) ? value : note(`${node.code} is not a finite number (${value})`);
       }
       case 'negate': {
@@ -115,5 +124,5 @@ export function evaluateFormula(formula: Formula, values: FormulaValues): Formul
   }
 
   const value = evaluate(formula.ast);
-  return { value: value === 0 ? 0 : value, notes };
+  return { value: value === 0 ? 0 : value, notes, missing };
 }

@@ -55,7 +55,11 @@ describe('formula properties', () => {
   test('a + b evaluates as JavaScript adds integers', () => {
     fc.assert(
       fc.property(fc.integer(), fc.integer(), (a, b) => {
-        assert.deepEqual(evaluateFormula(parseFormula('a + b'), { a, b }), { value: a + b, notes: [] });
+        assert.deepEqual(evaluateFormula(parseFormula('a + b'), { a, b }), {
+          value: a + b,
+          notes: [],
+          missing: [],
+        });
         assert.equal(
           evaluateFormula(parseFormula(`${Math.abs(a)} + ${Math.abs(b)}`), {}).value,
           Math.abs(a) + Math.abs(b),

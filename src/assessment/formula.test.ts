@@ -152,14 +152,24 @@ const missing: NoteCase[] = [
   ],
 ];
 
+/** The inputs a case's notes say had no value: what `missing` must list. */
+const missingIn = (notes: string[]) =>
+  notes.filter((n) => n.startsWith('No value for ')).map((n) => n.slice('No value for '.length));
+
 describe('evaluateFormula gives a missing value with a note', () => {
   for (const [name, text, inputs, notes] of missing) {
     test(name, () => {
-      assert.deepEqual(run(text, inputs), { value: null, notes });
+      assert.deepEqual(run(text, inputs), { value: null, notes, missing: missingIn(notes) });
     });
   }
   test('a value found has no notes', () => {
-    assert.deepEqual(run('A / B', { A: 1, B: 4 }), { value: 0.25, notes: [] });
+    assert.deepEqual(run('A / B', { A: 1, B: 4 }), { value: 0.25, notes: [], missing: [] });
+  });
+  test('division by zero with every input present lists no missing input', () => {
+    assert.deepEqual(run('A / B', { A: 1, B: 0 }).missing, []);
+  });
+  test('an input in the branch `if` does not take is not missing', () => {
+    assert.deepEqual(run('if(A > 0, A, B)', { A: 2 }), { value: 2, notes: [], missing: [] });
   });
 });
 

@@ -105,3 +105,4 @@ export {
 export { formatFormula, parseFormula } from './formula.parse.ts';
 export { evaluateFormula, type FormulaResult, type FormulaValues } from './formula.evaluate.ts';
 export { formulaOrder } from './formula.graph.ts';
+export { round10 } from './numbers.ts';

@@ -4,9 +4,11 @@ import type { CurrentUser } from '../access/current-user.ts';
 import { servicesInReach } from '../access/scope.ts';
 import {
   comparePeriods,
+  FormulaError,
   formatValue,
   latestCompletePeriod,
   nextPeriod,
+  parseFormula,
   parsePeriod,
   periodKey,
   periodStart,
@@ -81,6 +83,8 @@ export interface EntryPage {
   targetHigh: number | null;
   previousPeriodLabel: string;
   previousValue: number | null;
+  /** A formula measure's inputs: its figure is shown, read-only, and these are what people enter. */
+  calculatedFrom: readonly string[] | null;
 }
 
 /** Everything the entry form shows for one measure and period; 404 outside the user's reach, 400 for a bad period. */
@@ -107,7 +111,17 @@ export async function entryPage(
     targetHigh: toNumber(context.target_high),
     previousPeriodLabel: labelOfPeriod(context.previous_period),
     previousValue: toNumber(context.previous_value),
+    calculatedFrom: measure.calculation_type === 'formula' ? inputsOf(measure.formula) : null,
   };
+}
+
+function inputsOf(formula: string): readonly string[] {
+  try {
+    return parseFormula(formula).inputs;
+  } catch (error) {
+    if (error instanceof FormulaError) return [];
+    throw error;
+  }
 }
 
 /** After a save: the figure as stored and how it judges against its target, e.g. "HOU-01 September 2025: 97.4% (On target)". */

@@ -30,6 +30,8 @@ function presentValue(code: string, v: StoredValue): ValueResponse {
     revision: v.revision,
     version: v.version,
     revised: v.revised_after_publication,
+    source: v.source,
+    qualityFlags: v.quality_flags,
     updatedAt: new Date(v.updated_at).toISOString(),
   };
 }
@@ -76,7 +78,7 @@ export function valuesApiRoutes(fastify: FastifyInstance, { db }: AppContext): v
         tags: ['values'],
         summary: 'Enter or correct the figure for a measure and period',
         description:
-          'Ratio measures take numerator and denominator and the value is worked out; others take value. To change an existing figure send the `version` you read: a missing or stale version answers 409 and nothing is overwritten.',
+          'Ratio measures take numerator and denominator and the value is worked out; others take value. A formula measure takes nothing (400): its figure is calculated when its inputs are saved. To change an existing figure send the `version` you read: a missing or stale version answers 409 and nothing is overwritten.',
         params: ValuePathParams,
         body: ValueBody,
         response: { 200: ValueResponse, 201: ValueResponse, ...errorResponses },

@@ -19,6 +19,7 @@ export type EntryMeasure = Pick<
   | 'calculation_type'
   | 'numerator_label'
   | 'denominator_label'
+  | 'formula'
   | 'status'
 >;
 
@@ -41,6 +42,7 @@ export async function findMeasureByCode(
       'calculation_type',
       'numerator_label',
       'denominator_label',
+      'formula',
       'status',
     ])
     .where('council_id', '=', councilId)
@@ -59,12 +61,16 @@ export interface StoredValue {
   revision: number;
   version: number;
   revised_after_publication: boolean;
+  /** Data-quality notes, e.g. why a calculated figure could not be worked out. */
+  quality_flags: string[];
+  /** form, api, demo, formula (calculated from other measures' figures) … */
+  source: string;
   updated_at: Date;
   updated_by_name: string | null;
 }
 
 const storedColumns = sql`dv.id, dv.period, dv.value, dv.numerator, dv.denominator, dv.commentary, dv.status,
-  dv.revision, dv.version, dv.revised_after_publication, dv.updated_at,
+  dv.revision, dv.version, dv.revised_after_publication, dv.quality_flags, dv.source, dv.updated_at,
   (SELECT u.display_name FROM users u WHERE u.id = dv.updated_by) AS updated_by_name`;
 
 /** The headline figure for a measure and period, if one has been entered. */
@@ -92,6 +98,12 @@ export interface ValueWrite {
   status: ValueStatus;
   source: string;
   userId: string;
+  /** Data-quality notes on this figure; they replace the previous figure's (none unless given). */
+  qualityFlags?: string[];
+  /** When a figure written as published was published (a calculated one); otherwise left as it was. */
+  publishedAt?: Date | null;
+  /** When the change happened: the transaction's time unless given (the demo replays its history). */
+  at?: Date;
 }
 
 /** Inserts a new headline figure; undefined when another one arrived first (the unique key held). */
@@ -99,9 +111,12 @@ export async function insertValue(tx: Tx, w: ValueWrite): Promise<StoredValue | 
   const result = await sql<StoredValue>`
     WITH dv AS (
       INSERT INTO data_values (council_id, measure_id, period, period_start, period_end, breakdown, value, numerator,
-        denominator, commentary, status, source, revision, version, created_by, updated_by, updated_at)
+        denominator, commentary, status, quality_flags, published_at, source, revision, version, created_by,
+        updated_by, created_at, updated_at)
       VALUES (${w.councilId}, ${w.measureId}, ${w.period}, ${w.periodStart}::date, ${w.periodEnd}::date, '', ${w.value},
-        ${w.numerator}, ${w.denominator}, ${w.commentary}, ${w.status}, ${w.source}, 1, 1, ${w.userId}, ${w.userId}, now())
+        ${w.numerator}, ${w.denominator}, ${w.commentary}, ${w.status}, ${w.qualityFlags ?? []}::text[],
+        ${w.publishedAt ?? null}::timestamptz, ${w.source}, 1, 1, ${w.userId}, ${w.userId},
+        COALESCE(${w.at ?? null}::timestamptz, now()), COALESCE(${w.at ?? null}::timestamptz, now()))
       ON CONFLICT (measure_id, period, breakdown) DO NOTHING
       RETURNING *
     )
@@ -123,9 +138,11 @@ export async function updateValue(
     WITH dv AS (
       UPDATE data_values SET value = ${w.value}, numerator = ${w.numerator}, denominator = ${w.denominator},
         commentary = ${w.commentary}, status = ${w.status}, source = ${w.source}, source_ref = '',
+        quality_flags = ${w.qualityFlags ?? []}::text[],
+        published_at = COALESCE(${w.publishedAt ?? null}::timestamptz, published_at),
         revision = revision + 1, version = version + 1,
         revised_after_publication = revised_after_publication OR status = 'published',
-        updated_by = ${w.userId}, updated_at = now()
+        updated_by = ${w.userId}, updated_at = COALESCE(${w.at ?? null}::timestamptz, now())
       WHERE id = ${id} AND version = ${version}
       RETURNING *
     )
@@ -153,6 +170,8 @@ export async function insertRevision(
       status: stored.status,
       source,
       changed_by: userId,
+      // The figure's own time: the transaction's, or the replayed one the demo gave.
+      changed_at: stored.updated_at,
     })
     .execute();
 }

@@ -52,6 +52,10 @@ export const ValueResponse = Type.Object({
   revision: Type.Integer(),
   version: Type.Integer(),
   revised: Type.Boolean({ description: 'Corrected after it was published' }),
+  source: Type.String({ description: 'form, api, upload, demo, or formula: calculated from other measures' }),
+  qualityFlags: Type.Array(Type.String(), {
+    description: 'Data-quality notes, e.g. why a calculated figure has no value (division by zero)',
+  }),
   updatedAt: Type.String({ format: 'date-time' }),
 });
 export type ValueResponse = Static<typeof ValueResponse>;

@@ -1,5 +1,6 @@
 // Saving a figure — the one use case behind the entry form and the values API: check it, then write the value,
-// its revision and the audit row in one transaction, refusing a stale version rather than overwriting.
+// its revision and the audit row in one transaction, refusing a stale version rather than overwriting. The
+// formula measures calculated from it are worked out again in the same transaction.
 import type { CurrentUser } from '../access/current-user.ts';
 import { measureInReach, servicesInReach } from '../access/scope.ts';
 import { periodEnd, periodKey, periodStart, type Period } from '../assessment/index.ts';
@@ -17,6 +18,7 @@ import {
   type StoredValue,
   type ValueWrite,
 } from './values.queries.ts';
+import { recalculateAfterSave } from './formula-figures.service.ts';
 import { checkFigure, checkPeriod, isProblem, readVersion, type ValueInput } from './values.validation.ts';
 
 /** A stale write: carries the figure that is stored now, so the writer can see what the other person saved. */
@@ -102,6 +104,7 @@ export async function saveValue(db: Db, request: SaveRequest): Promise<Saved> {
       const created = await insertValue(tx, write);
       if (!created) throw stale(measure, key, (await findHeadlineValue(tx, measure.id, key)) ?? null);
       await insertRevision(tx, user.councilId, created, request.source, user.id);
+      await recalculateAfterSave(tx, { councilId: user.councilId, userId: user.id }, measure.id, key);
       await insertAudit(tx, {
         councilId: user.councilId,
         userId: user.id,
@@ -118,6 +121,7 @@ export async function saveValue(db: Db, request: SaveRequest): Promise<Saved> {
     const updated = await updateValue(tx, existing.id, version, write);
     if (!updated) throw stale(measure, key, (await findHeadlineValue(tx, measure.id, key)) ?? existing);
     await insertRevision(tx, user.councilId, updated, request.source, user.id);
+    await recalculateAfterSave(tx, { councilId: user.councilId, userId: user.id }, measure.id, key);
     await insertAudit(tx, {
       councilId: user.councilId,
       userId: user.id,

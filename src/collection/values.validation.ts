@@ -1,7 +1,9 @@
 // Checks a figure before it is stored: each problem names the field and says what is wrong, so a form or an
 // API caller can put it right. Pure: no database, so every message can be tested by the table.
 import {
+  FormulaError,
   matchesFrequency,
+  parseFormula,
   parsePeriod,
   PeriodError,
   unitMultiplier,
@@ -112,6 +114,20 @@ interface FigureMeasure {
   code: string;
   unit: Unit;
   calculation_type: CalculationType;
+  formula: string;
+}
+
+/** Why nobody types a formula measure's figure, and what to enter instead. */
+export function formulaEntryRefused(measure: { code: string; formula: string }): string {
+  let inputs: readonly string[] = [];
+  try {
+    inputs = parseFormula(measure.formula).inputs;
+  } catch (error) {
+    // A formula that no longer reads still says the figure is calculated; the inputs just go unnamed.
+    if (!(error instanceof FormulaError)) throw error;
+  }
+  const enter = inputs.length > 0 ? `enter its inputs (${inputs.join(', ')})` : 'enter its inputs';
+  return `value: ${measure.code} is calculated from its formula: ${enter} and its figure is worked out from them`;
 }
 
 /** Checks the figures and works out the value; ratio measures take the value from numerator ÷ denominator × unit. */
@@ -133,12 +149,7 @@ export function checkFigure(measure: FigureMeasure, input: ValueInput): CheckedF
     });
   }
   if (measure.calculation_type === 'formula') {
-    return [
-      {
-        field: 'value',
-        message: `value: ${measure.code} is calculated from other measures, so it cannot be entered`,
-      },
-    ];
+    return [{ field: 'value', message: formulaEntryRefused(measure) }];
   }
   if (measure.calculation_type === 'ratio') {
     const numerator = take('numerator');

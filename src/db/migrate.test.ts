@@ -33,6 +33,7 @@ test('migrations build every table from an empty database and a second run is a 
       'councils',
       'measures',
       'measure_versions',
+      'measure_formula_inputs',
       'targets',
       'data_values',
       'data_value_revisions',

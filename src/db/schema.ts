@@ -223,6 +223,13 @@ export interface MeasureOutcomesTable {
   outcome_id: Ref;
 }
 
+/** A formula measure reads an input measure (migration 005); written with the measure, in its transaction. */
+export interface MeasureFormulaInputsTable {
+  council_id: Ref;
+  measure_id: Ref;
+  input_measure_id: Ref;
+}
+
 export interface MeasureVersionsTable {
   id: Id;
   council_id: Ref;
@@ -372,6 +379,7 @@ export interface Database {
   measure_versions: MeasureVersionsTable;
   measure_spc_settings: MeasureSpcSettingsTable;
   measure_spc_setting_versions: MeasureSpcSettingVersionsTable;
+  measure_formula_inputs: MeasureFormulaInputsTable;
   targets: TargetsTable;
   data_values: DataValuesTable;
   data_value_revisions: DataValueRevisionsTable;

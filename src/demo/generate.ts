@@ -4,6 +4,7 @@ import { parsePeriod, periodEnd, periodKey, periodStart } from '../assessment/in
 import type { ExternalRef } from '../db/schema.ts';
 import type { Tag } from '../measures/measures.labels.ts';
 import { historyStart } from './calendar.ts';
+import { formulaMeasures } from './measures-formula.ts';
 import { demoMeasures, type MeasureDef, type MeasureShape } from './measures.ts';
 import { randomFor } from './random.ts';
 import { seriesFor, targetsFor, type SeriesPoint } from './series.ts';
@@ -35,9 +36,10 @@ export interface DemoMeasureRow {
   title: string;
   definition: string;
   calculation: string;
-  calculationType: 'value' | 'ratio';
+  calculationType: 'value' | 'ratio' | 'formula';
   numeratorLabel: string;
   denominatorLabel: string;
+  formula: string;
   unit: MeasureShape['unit'];
   decimals: number;
   polarity: MeasureShape['polarity'];
@@ -96,9 +98,10 @@ function measureRow(def: MeasureDef): DemoMeasureRow {
     title: def.title,
     definition: def.definition,
     calculation: def.calculation,
-    calculationType: def.ratio ? 'ratio' : 'value',
+    calculationType: def.formula ? 'formula' : def.ratio ? 'ratio' : 'value',
     numeratorLabel: def.ratio?.[0] ?? '',
     denominatorLabel: def.ratio?.[1] ?? '',
+    formula: def.formula ?? '',
     unit: def.shape.unit,
     decimals: def.shape.dp,
     polarity: def.shape.polarity,
@@ -172,7 +175,8 @@ export function generateDemo(seed: number = DEMO_SEED): DemoDataset {
   const events = chooseEvents(seed, series);
   const targets: DemoTargetRow[] = [];
   const values: DemoValueRow[] = [];
-  for (const def of demoMeasures) {
+  // Formula measures come last and get targets only; the library calculates their figures on load.
+  for (const def of [...demoMeasures, ...formulaMeasures]) {
     const dp = def.shape.dp;
     const measureTargets = targetsFor(def, def.model);
     for (const t of measureTargets) {
@@ -220,7 +224,7 @@ export function generateDemo(seed: number = DEMO_SEED): DemoDataset {
     portfolios,
     committees,
     users: demoUsers,
-    measures: demoMeasures.map(measureRow),
+    measures: [...demoMeasures, ...formulaMeasures].map(measureRow),
     targets,
     values,
   };

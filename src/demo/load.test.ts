@@ -272,3 +272,28 @@ test('demand measures (polarity none) have no targets, and most others do', asyn
   assert.ok(row.with_targets >= 60, `${row.with_targets} measures with targets`);
   assert.ok(row.without >= 1, 'a few measures have no target');
 });
+
+test('HOU-12 is calculated by its formula from HOU-04 and HOU-03 for every month both have, at the lesser status', async () => {
+  const r = await sql<{ months: number; calculated: number; wrong: number; links: string[] }>`
+    WITH inputs AS (
+      SELECT b.period, b.value AS families, t.value AS households,
+        (ARRAY['draft','submitted','validated','approved','published'])[
+          least(array_position(ARRAY['draft','submitted','validated','approved','published'], b.status),
+                array_position(ARRAY['draft','submitted','validated','approved','published'], t.status))] AS status
+      FROM data_values b JOIN measures bm ON bm.id = b.measure_id AND bm.code = 'HOU-04'
+      JOIN data_values t ON t.period = b.period AND t.breakdown = ''
+      JOIN measures tm ON tm.id = t.measure_id AND tm.code = 'HOU-03' AND tm.council_id = bm.council_id
+      WHERE b.council_id = ${first.councilId} AND b.breakdown = ''
+    ), calculated AS (
+      SELECT v.period, v.value, v.status, v.source, v.revision FROM data_values v
+      JOIN measures m ON m.id = v.measure_id AND m.code = 'HOU-12' WHERE v.council_id = ${first.councilId}
+    )
+    SELECT (SELECT count(*)::int FROM inputs) AS months, (SELECT count(*)::int FROM calculated) AS calculated,
+      (SELECT count(*)::int FROM inputs i FULL JOIN calculated c ON c.period = i.period
+        WHERE c.period IS NULL OR i.period IS NULL OR c.source <> 'formula' OR c.status <> i.status
+          OR round(c.value, 8) <> round(i.families / i.households * 100, 8)) AS wrong,
+      ARRAY(SELECT im.code FROM measure_formula_inputs fi JOIN measures im ON im.id = fi.input_measure_id
+            JOIN measures fm ON fm.id = fi.measure_id WHERE fm.code = 'HOU-12' AND fm.council_id = ${first.councilId}
+            ORDER BY im.code) AS links`.execute(db);
+  assert.deepEqual(r.rows[0], { months: 60, calculated: 60, wrong: 0, links: ['HOU-03', 'HOU-04'] });
+});

@@ -75,6 +75,8 @@ export interface MeasureDef {
   calculation: string;
   /** Ratio measures: [numerator label, denominator label]; the value is numerator / denominator × multiplier. */
   ratio?: [string, string];
+  /** Formula measures (measures-formula.ts): what the figures are calculated from; `model` gives only the target. */
+  formula?: string;
   shape: MeasureShape;
   links: MeasureLinks;
   refs?: ExternalRef[];

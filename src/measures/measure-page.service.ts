@@ -1,11 +1,13 @@
-// Everything the measure page shows: the measure, its targets around today, its performance, and which of the
-// edit, target and data-entry links this user may follow.
+// Everything the measure page shows: the measure, its targets around today, its performance, the measures it is
+// calculated from and used in, and which of the edit, target and data-entry links this user may follow.
 import type { CurrentUser } from '../access/current-user.ts';
 import { can } from '../access/permissions.ts';
 import { measureInReach, servicesInReach } from '../access/scope.ts';
 import { latestCompletePeriod, periodKey } from '../assessment/index.ts';
 import type { Db } from '../db/connection.ts';
 import { measurePerformance, type MeasurePerformance } from '../reporting/measure-performance.ts';
+import { formulaInputsOf, formulaMeasuresUsing, type LinkedMeasure } from './formula-inputs.queries.ts';
+import { formulaInWords, type FormulaWord } from './formula-words.ts';
 import { getMeasure, type MeasureWithId } from './measures.service.ts';
 import { recentTargets } from './targets.queries.ts';
 import { presentTarget, type TargetOut } from './targets.service.ts';
@@ -18,14 +20,22 @@ export interface MeasurePage {
   /** The measure as the shared performance partial reads it (row-shaped field names). */
   performanceMeasure: Record<string, unknown>;
   links: { edit: boolean; targets: boolean; enterValue: string | null };
+  /** A formula measure's formula in words; each input the reader may see has its title for the link. */
+  formula: { words: FormulaWord[] | null; inputs: Record<string, string> } | null;
+  /** The formula measures calculated from this one that the reader may see. */
+  usedIn: LinkedMeasure[];
 }
 
 export async function measurePage(db: Db, user: CurrentUser, code: string): Promise<MeasurePage> {
   const measure = await getMeasure(db, user, code);
-  const [targets, performance, enterValue] = await Promise.all([
+  const reach = await servicesInReach(db, user, 'measure.read');
+  const isFormula = measure.calculationType === 'formula';
+  const [targets, performance, enterValue, inputs, usedIn] = await Promise.all([
     recentTargets(db, measure.id).then((rows) => rows.map(presentTarget)),
     measurePerformance(db, { councilId: user.councilId, measureId: measure.id }),
     entryLink(db, user, measure),
+    isFormula ? formulaInputsOf(db, measure.id, reach) : [],
+    formulaMeasuresUsing(db, measure.id, reach),
   ]);
   return {
     measure,
@@ -41,12 +51,21 @@ export async function measurePage(db: Db, user: CurrentUser, code: string): Prom
       denominator_label: measure.denominatorLabel,
     },
     links: { edit: can(user, 'measure.write'), targets: can(user, 'target.write'), enterValue },
+    formula: isFormula
+      ? {
+          words: formulaInWords(measure.formula),
+          inputs: Object.fromEntries(inputs.map((m) => [m.code, m.title])),
+        }
+      : null,
+    usedIn,
   };
 }
 
 /** Data entry for the latest complete period, offered only to someone who may enter this measure's figures. */
 async function entryLink(db: Db, user: CurrentUser, measure: MeasureWithId): Promise<string | null> {
-  if (!can(user, 'value.write') || measure.status === 'retired') return null;
+  // A formula measure's figures are calculated, never entered.
+  if (!can(user, 'value.write') || measure.status === 'retired' || measure.calculationType === 'formula')
+    return null;
   const reach = await servicesInReach(db, user, 'value.write');
   if (!(await measureInReach(db, reach, measure.id))) return null;
   const period = periodKey(latestCompletePeriod(measure.frequency, todayIso()));

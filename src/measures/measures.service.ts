@@ -1,10 +1,14 @@
 // The measure library's use cases: read one measure in reach, create or edit it (versioned, audited, refusing
-// stale edits) and read its history. One saveMeasure serves the form and the API.
+// stale edits; a formula measure's figures worked out in the same transaction) and read its history. One
+// saveMeasure serves the form and the API.
 import type { CurrentUser } from '../access/current-user.ts';
 import { authorize } from '../access/permissions.ts';
 import { servicesInReach } from '../access/scope.ts';
 import type { Db } from '../db/connection.ts';
+import { recalculateFormulaMeasures } from '../collection/formula-figures.service.ts';
 import { ConflictError, type FieldProblem, NotFoundError, ValidationError } from '../web/errors.ts';
+import { replaceFormulaInputs } from './formula-inputs.queries.ts';
+import { checkFormulaLinks } from './formula-inputs.validation.ts';
 import { diffSnapshots, type FieldChange } from './measure-history.ts';
 import {
   insertMeasure,
@@ -132,6 +136,17 @@ async function checkMeasure(
   return links;
 }
 
+/** A new formula measure, or a changed formula or frequency, is worked out again for every period. */
+function calculatesAfresh(current: MeasureOut | null, measure: CompleteMeasure): boolean {
+  if (measure.calculationType !== 'formula') return false;
+  return (
+    current === null ||
+    current.calculationType !== 'formula' ||
+    current.formula !== measure.formula ||
+    current.frequency !== measure.frequency
+  );
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error != null && (error as { code?: unknown }).code === '23505';
 }
@@ -160,6 +175,8 @@ export async function saveMeasure(db: Db, user: CurrentUser, command: SaveMeasur
   const note = (command.note ?? '').trim();
   if (note.length > 500)
     problems.push({ field: 'note', message: 'Change note must be 500 characters or fewer' });
+  const formula = await checkFormulaLinks(db, user.councilId, measure, current ?? undefined);
+  problems.push(...formula.problems);
   const links = await checkMeasure(db, user, measure, problems, current?.id);
   try {
     return await db.transaction().execute(async (trx) => {
@@ -174,6 +191,9 @@ export async function saveMeasure(db: Db, user: CurrentUser, command: SaveMeasur
         [id, version] = [await insertMeasure(trx, user.councilId, measure, links, user.id), 1];
       }
       await replaceMeasureLinks(trx, user.councilId, id, links);
+      await replaceFormulaInputs(trx, user.councilId, id, formula.inputIds);
+      if (calculatesAfresh(current, measure))
+        await recalculateFormulaMeasures(trx, { councilId: user.councilId, userId: user.id }, [id]);
       const saved = await measureAsSaved(trx, user.councilId, id);
       const snapshot = snapshotOf(saved);
       await insertMeasureVersion(trx, {
