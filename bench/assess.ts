@@ -77,12 +77,12 @@ export async function run(): Promise<BenchRow[]> {
     const period = await latestPeriodWithData(db, councilId, null);
     if (!period) throw new Error('the synthetic council has no figures');
     const end = periodEnd(parsePeriod(period));
-    const options = { councilId, reach: null, period };
+    const options = { councilId, reach: null, period, withSpc: true };
 
     const card = await scorecard(db, options);
     const read = await readFigures(db, councilId, end);
-    const signals = card.measures.filter((m) => /^(improvement|concern)_/.test(m.spc.variation)).length;
-    const judged = card.measures.filter((m) => m.spc.variation !== 'not_enough_data').length;
+    const signals = card.measures.filter((m) => /^(improvement|concern)_/.test(m.spc?.variation ?? '')).length;
+    const judged = card.measures.filter((m) => m.spc != null && m.spc.variation !== 'not_enough_data').length;
 
     // Taking turns, so the machine's load falls alike on the assessment and on the read it is judged by.
     const [assessed, readOnly, sqlOnly] = (

@@ -37,8 +37,8 @@ export const spcFilters = {
 export type SpcFilter = keyof typeof spcFilters;
 
 function matchesSpc(m: MeasureJudgement, filter: SpcFilter): boolean {
-  if (filter === 'failing') return m.spc.assurance === 'fail';
-  return m.spc.variation.startsWith(`${filter}_`);
+  if (filter === 'failing') return m.spc?.assurance === 'fail';
+  return m.spc?.variation.startsWith(`${filter}_`) ?? false;
 }
 
 export interface OverviewRow extends MeasureJudgement {
@@ -82,7 +82,7 @@ export async function overview(
 ): Promise<Overview> {
   const narrowed = await narrowReach(db, councilId, reach, filters);
   const [card, periods, options] = await Promise.all([
-    scorecard(db, { councilId, reach: narrowed, period: filters.period || undefined }),
+    scorecard(db, { councilId, reach: narrowed, period: filters.period || undefined, withSpc: true }),
     recentPeriods(db, councilId, reach, PERIOD_CHOICES),
     filterOptions(db, councilId),
   ]);
@@ -190,8 +190,8 @@ function presentRow(
     previous: directionBadge(m.direction.previous, m.value, m.previousValue),
     lastYear: directionBadge(m.direction.lastYear, m.value, m.lastYearValue),
     sparkline: sparklineSvg(recent),
-    variationBadge: VARIATION_BADGES[m.spc.variation],
-    assuranceBadge: m.spc.assurance ? ASSURANCE_BADGES[m.spc.assurance] : null,
+    variationBadge: VARIATION_BADGES[m.spc?.variation ?? 'not_enough_data'],
+    assuranceBadge: m.spc?.assurance ? ASSURANCE_BADGES[m.spc.assurance] : null,
     forecast: leadingForecast(forecast),
   };
 }

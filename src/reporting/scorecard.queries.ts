@@ -60,6 +60,30 @@ export interface ScorecardQuery {
   /** Inclusive ISO date: each measure is judged at its latest period ending on or before it. */
   periodEnd: string;
   measureIds?: string[];
+  /** Also read each measure's SPC window and settings (the series_* and baseline columns; null otherwise). */
+  withSpc?: boolean;
+}
+
+const spcColumns = sql`series.periods AS series_periods, series.starts AS series_starts,
+  series.values AS series_values, ss.baseline_start::text AS baseline_start, ss.baseline_to, ss.baseline_reason,
+  ss.recalculations`;
+const noSpcColumns = sql`NULL AS series_periods, NULL AS series_starts, NULL AS series_values,
+  NULL AS baseline_start, NULL AS baseline_to, NULL AS baseline_reason, NULL AS recalculations`;
+
+/** The SPC window (see spc-series.ts), walking the same index as the current figure. */
+function spcWindow(periodEnd: string): RawBuilder<unknown> {
+  return sql`LEFT JOIN LATERAL (
+      SELECT array_agg(w.period ORDER BY w.period_end DESC, w.period_start ASC) AS periods,
+        array_agg(w.period_start::text ORDER BY w.period_end DESC, w.period_start ASC) AS starts,
+        array_agg(w.value ORDER BY w.period_end DESC, w.period_start ASC) AS values
+      FROM (
+        SELECT s.period, s.period_start, s.period_end, s.value FROM data_values s
+        WHERE s.measure_id = m.id AND s.breakdown = '' AND s.period_end <= ${periodEnd}::date AND s.status <> 'draft'
+          AND s.period_start >= coalesce(ss.baseline_start, '-infinity'::date)
+        ORDER BY s.period_end DESC, s.period_start ASC
+        LIMIT CASE WHEN ss.baseline_start IS NULL THEN ${WINDOW_POINTS}::int ELSE ${BASELINE_WINDOW_POINTS}::int END
+      ) w
+    ) series ON true`;
 }
 
 export async function scorecardRows(db: Db, q: ScorecardQuery): Promise<ScorecardRow[]> {
@@ -70,10 +94,9 @@ export async function scorecardRows(db: Db, q: ScorecardQuery): Promise<Scorecar
       cur.period, cur.value, cur.numerator, cur.denominator, cur.status, cur.commentary,
       t.value AS target, t.low AS target_low, t.high AS target_high, t.tolerance_kind, t.tolerance,
       prev.value AS previous_value, ly.value AS last_year_value,
-      series.periods AS series_periods, series.starts AS series_starts, series.values AS series_values,
-      ss.baseline_start::text AS baseline_start, ss.baseline_to, ss.baseline_reason, ss.recalculations
+      ${q.withSpc ? spcColumns : noSpcColumns}
     FROM measures m
-    LEFT JOIN measure_spc_settings ss ON ss.measure_id = m.id
+    ${q.withSpc ? sql`LEFT JOIN measure_spc_settings ss ON ss.measure_id = m.id` : sql``}
     LEFT JOIN LATERAL (
       SELECT dv.period, dv.period_start, dv.period_end, dv.value, dv.numerator, dv.denominator, dv.status, dv.commentary
       FROM data_values dv
@@ -102,19 +125,7 @@ export async function scorecardRows(db: Db, q: ScorecardQuery): Promise<Scorecar
         AND y.status <> 'draft'
       LIMIT 1
     ) ly ON true
-    -- The SPC window (see spc-series.ts), walking the same index as the current figure.
-    LEFT JOIN LATERAL (
-      SELECT array_agg(w.period ORDER BY w.period_end DESC, w.period_start ASC) AS periods,
-        array_agg(w.period_start::text ORDER BY w.period_end DESC, w.period_start ASC) AS starts,
-        array_agg(w.value ORDER BY w.period_end DESC, w.period_start ASC) AS values
-      FROM (
-        SELECT s.period, s.period_start, s.period_end, s.value FROM data_values s
-        WHERE s.measure_id = m.id AND s.breakdown = '' AND s.period_end <= ${q.periodEnd}::date AND s.status <> 'draft'
-          AND s.period_start >= coalesce(ss.baseline_start, '-infinity'::date)
-        ORDER BY s.period_end DESC, s.period_start ASC
-        LIMIT CASE WHEN ss.baseline_start IS NULL THEN ${WINDOW_POINTS}::int ELSE ${BASELINE_WINDOW_POINTS}::int END
-      ) w
-    ) series ON true
+    ${q.withSpc ? spcWindow(q.periodEnd) : sql``}
     WHERE m.council_id = ${q.councilId} AND ${which} AND ${measureReachCondition(q.reach)}
     ORDER BY m.code`.execute(db);
   return result.rows;

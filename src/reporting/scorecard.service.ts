@@ -52,8 +52,8 @@ export interface MeasureJudgement {
   direction: { previous: Direction; lastYear: Direction };
   previousValue: number | null;
   lastYearValue: number | null;
-  /** Making Data Count SPC over the measure's window of figures to this period (see spc-series.ts). */
-  spc: SpcJudgement;
+  /** Making Data Count SPC over the measure's window of figures to this period; null unless asked for. */
+  spc: SpcJudgement | null;
 }
 
 export interface Scorecard {
@@ -66,6 +66,8 @@ export interface ScorecardOptions {
   reach: ServiceReach;
   period?: string;
   measureIds?: string[];
+  /** Judge SPC too (the overview does); it reads each measure's last 36 figures, so only those who show it ask. */
+  withSpc?: boolean;
 }
 
 /**
@@ -120,12 +122,12 @@ async function cachedEntry(db: Db, options: ScorecardOptions): Promise<CachedSco
 }
 
 async function judgeScorecard(db: Db, options: ScorecardOptions): Promise<Scorecard> {
-  const { councilId, reach, measureIds } = options;
+  const { councilId, reach, measureIds, withSpc } = options;
   const period = options.period ?? (await latestPeriodWithData(db, councilId, reach));
   // With no data at all every measure is simply "no data"; an end far in the past finds nothing.
   const end = period ? periodEnd(parsePeriod(period)) : '0001-01-01';
-  const rows = await scorecardRows(db, { councilId, reach, periodEnd: end, measureIds });
-  return { period, measures: rows.map((row) => deepFreeze(judge(row))) };
+  const rows = await scorecardRows(db, { councilId, reach, periodEnd: end, measureIds, withSpc });
+  return { period, measures: rows.map((row) => deepFreeze(judge(row, withSpc ?? false))) };
 }
 
 interface CachedScorecard {
@@ -147,10 +149,10 @@ function cacheOf(db: Db): Map<string, CachedScorecard> {
   return cache;
 }
 
-function cacheKey({ councilId, reach, period, measureIds }: ScorecardOptions): string {
+function cacheKey({ councilId, reach, period, measureIds, withSpc }: ScorecardOptions): string {
   const reachKey = reach === null ? '*' : [...reach].sort().join(',');
   const idsKey = measureIds ? [...measureIds].sort().join(',') : '*';
-  return `${councilId}|${period ?? ''}|${reachKey}|${idsKey}`;
+  return `${councilId}|${period ?? ''}|${reachKey}|${idsKey}|${withSpc ? 'spc' : ''}`;
 }
 
 function remember(cache: Map<string, CachedScorecard>, key: string, entry: CachedScorecard): void {
@@ -205,7 +207,7 @@ export function toTarget(row: {
   };
 }
 
-function judge(row: ScorecardRow): MeasureJudgement {
+function judge(row: ScorecardRow, withSpc: boolean): MeasureJudgement {
   const value = toNumber(row.value);
   const target = toTarget(row);
   const hasTarget = target.value != null || (target.low != null && target.high != null);
@@ -238,7 +240,7 @@ function judge(row: ScorecardRow): MeasureJudgement {
     },
     previousValue,
     lastYearValue,
-    spc: assessMeasureSpc(row, seriesOf(row), seriesSettings(row), target.value).judgement,
+    spc: withSpc ? assessMeasureSpc(row, seriesOf(row), seriesSettings(row), target.value).judgement : null,
   };
 }
 

@@ -255,3 +255,47 @@ describe('scorecard on the demo council', () => {
     assert.match(text, /data_values_headline/);
   });
 });
+
+describe('SPC in the scorecard', () => {
+  let t: TestDatabase;
+  let place: Place;
+  before(async () => {
+    t = await freshDatabase('empty');
+    place = await aCouncil(t.db);
+  });
+  after(async () => t.drop());
+
+  test('is judged only when asked for, and cached apart from the scorecard without it', async () => {
+    const m = await aMeasure(t.db, place, { frequency: 'monthly' });
+    const months = [
+      '2024-08',
+      '2024-09',
+      '2024-10',
+      '2024-11',
+      '2024-12',
+      '2025-01',
+      '2025-02',
+      '2025-03',
+      '2025-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+    ];
+    await someValues(
+      t.db,
+      place.councilId,
+      m.id,
+      months.map((key, i): [string, number] => [key, 50 + (i % 3)]),
+    );
+    const ask = (withSpc: boolean) =>
+      scorecard(t.db, { councilId: place.councilId, reach: null, period: '2025-09', withSpc });
+    assert.equal(find((await ask(false)).measures, m.code).spc, null);
+    const judged = find((await ask(true)).measures, m.code).spc;
+    assert.equal(judged?.points, 14);
+    assert.equal(judged?.variation, 'common_cause');
+    assert.equal(judged?.provisional, true);
+    assert.equal(find((await ask(false)).measures, m.code).spc, null);
+  });
+});

@@ -16,14 +16,17 @@ after(async () => demo.drop());
 
 async function verdicts() {
   const council = await demo.db.selectFrom('councils').select('id').executeTakeFirstOrThrow();
-  const card = await scorecard(demo.db, { councilId: council.id, reach: null });
+  const card = await scorecard(demo.db, { councilId: council.id, reach: null, withSpc: true });
   const onPages = await Promise.all(
     card.measures.map(async (m) => {
       const page = await measurePerformance(demo.db, { councilId: council.id, measureId: m.measureId });
       return { code: m.code, page: page.spc?.judgement ?? null, unavailable: page.spcUnavailable };
     }),
   );
-  return card.measures.map((m, i) => ({ code: m.code, card: m.spc, ...onPages[i] }));
+  return card.measures.map((m, i) => {
+    assert.ok(m.spc, `${m.code} is judged with SPC when asked`);
+    return { code: m.code, card: m.spc, ...onPages[i] };
+  });
 }
 
 describe('SPC agrees between the scorecard and the measure page', () => {
