@@ -81,7 +81,9 @@ export async function run(): Promise<BenchRow[]> {
 
     const card = await scorecard(db, options);
     const read = await readFigures(db, councilId, end);
-    const signals = card.measures.filter((m) => /^(improvement|concern)_/.test(m.spc?.variation ?? '')).length;
+    const signals = card.measures.filter((m) =>
+      /^(improvement|concern)_/.test(m.spc?.variation ?? ''),
+    ).length;
     const judged = card.measures.filter((m) => m.spc != null && m.spc.variation !== 'not_enough_data').length;
 
     // Taking turns, so the machine's load falls alike on the assessment and on the read it is judged by.
@@ -90,7 +92,7 @@ export async function run(): Promise<BenchRow[]> {
         [
           { setup: touchOneMeasure(db, councilId), work: () => scorecard(db, options) },
           () => readFigures(db, councilId, end),
-          () => scorecardRows(db, { councilId, reach: null, periodEnd: end }),
+          () => scorecardRows(db, { councilId, reach: null, periodEnd: end, withSpc: true }),
         ],
         warmup,
         count,
