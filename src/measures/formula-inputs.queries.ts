@@ -72,27 +72,30 @@ export interface LinkedMeasure {
 }
 
 /** The formula measures that read this measure directly, limited to a reader's reach (null: every one). */
-export async function formulaMeasuresUsing(
+export function formulaMeasuresUsing(
   db: Db,
   measureId: string,
   reach: ServiceReach,
 ): Promise<LinkedMeasure[]> {
-  const result = await sql<LinkedMeasure>`
-    SELECT m.code, m.title FROM measure_formula_inputs fi JOIN measures m ON m.id = fi.measure_id
-    WHERE fi.input_measure_id = ${measureId} AND ${measureReachCondition(reach)}
-    ORDER BY m.code`.execute(db);
-  return result.rows;
+  return linkedMeasures(db, measureId, reach, 'used_in');
 }
 
 /** The measures a formula measure reads that the reader may see. */
-export async function formulaInputsOf(
+export function formulaInputsOf(db: Db, measureId: string, reach: ServiceReach): Promise<LinkedMeasure[]> {
+  return linkedMeasures(db, measureId, reach, 'inputs');
+}
+
+async function linkedMeasures(
   db: Db,
   measureId: string,
   reach: ServiceReach,
+  direction: 'inputs' | 'used_in',
 ): Promise<LinkedMeasure[]> {
+  const [from, to] =
+    direction === 'inputs' ? ['measure_id', 'input_measure_id'] : ['input_measure_id', 'measure_id'];
   const result = await sql<LinkedMeasure>`
-    SELECT m.code, m.title FROM measure_formula_inputs fi JOIN measures m ON m.id = fi.input_measure_id
-    WHERE fi.measure_id = ${measureId} AND ${measureReachCondition(reach)}
+    SELECT m.code, m.title FROM measure_formula_inputs fi JOIN measures m ON m.id = ${sql.ref(`fi.${to}`)}
+    WHERE ${sql.ref(`fi.${from}`)} = ${measureId} AND ${measureReachCondition(reach)}
     ORDER BY m.code`.execute(db);
   return result.rows;
 }

@@ -7,6 +7,7 @@ import { servicesInReach } from '../access/scope.ts';
 import type { Db } from '../db/connection.ts';
 import { recalculateFormulaMeasures } from '../collection/formula-figures.service.ts';
 import { ConflictError, type FieldProblem, NotFoundError, ValidationError } from '../web/errors.ts';
+import { formatDateTime } from '../web/filters.ts';
 import { replaceFormulaInputs } from './formula-inputs.queries.ts';
 import { checkFormulaLinks } from './formula-inputs.validation.ts';
 import { diffSnapshots, type FieldChange } from './measure-history.ts';
@@ -56,17 +57,11 @@ export interface SaveMeasure {
   note?: string;
 }
 
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'Europe/London',
-});
-
 function staleVersion(current: MeasureOut): ConflictError {
   const who = current.updatedBy ?? 'an unknown user';
   const message =
     `Someone else changed this measure since you opened it (now version ${current.version} by ${who} at ` +
-    `${dateTime.format(new Date(current.updatedAt))}). Your changes have not been saved.`;
+    `${formatDateTime(current.updatedAt)}). Your changes have not been saved.`;
   return new ConflictError(message, [{ field: 'version', message }]);
 }
 

@@ -5,6 +5,7 @@ import { authorize } from '../access/permissions.ts';
 import { parsePeriod, periodLabel } from '../assessment/index.ts';
 import type { Db } from '../db/connection.ts';
 import { ConflictError, ValidationError } from '../web/errors.ts';
+import { formatDateTime } from '../web/filters.ts';
 import { recordAudit } from './measure-writes.queries.ts';
 import { getMeasure, type MeasureWithId } from './measures.service.ts';
 import {
@@ -92,16 +93,10 @@ export async function saveSpcSettings(
   });
 }
 
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'Europe/London',
-});
-
 function stale(code: string, now: SpcSettingsRow | undefined): ConflictError {
   const message = now
     ? `Someone else changed the SPC settings of ${code} since you opened them (now version ${now.version} by ` +
-      `${now.updated_by_name ?? 'an unknown user'} at ${dateTime.format(now.updated_at)}). Your change has not been saved.`
+      `${now.updated_by_name ?? 'an unknown user'} at ${formatDateTime(now.updated_at)}). Your change has not been saved.`
     : `The SPC settings of ${code} have changed since you opened them. Your change has not been saved.`;
   return new ConflictError(message, [{ field: 'version', message }]);
 }

@@ -18,6 +18,7 @@ import {
 } from '../assessment/index.ts';
 import type { Db } from '../db/connection.ts';
 import { ConflictError, ValidationError } from '../web/errors.ts';
+import { formatDateTime } from '../web/filters.ts';
 import { recordAudit } from './measure-writes.queries.ts';
 import { getMeasure, type MeasureWithId } from './measures.service.ts';
 import { type TargetRowView, targetsForPeriods, targetsOfMeasure, writeTarget } from './targets.queries.ts';
@@ -114,16 +115,10 @@ export async function listTargets(
   return { measure, targets };
 }
 
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'Europe/London',
-});
-
 function staleTarget(label: string, current: TargetOut | null): ConflictError {
   const message = current
     ? `Someone else changed the target for ${label} since you opened it (now version ${current.version} by ` +
-      `${current.updatedBy ?? 'an unknown user'} at ${dateTime.format(new Date(current.updatedAt))}). Your change has not been saved.`
+      `${current.updatedBy ?? 'an unknown user'} at ${formatDateTime(current.updatedAt)}). Your change has not been saved.`
     : `The target for ${label} has changed since you opened it. Your change has not been saved.`;
   return new ConflictError(message, [{ field: 'version', message }]);
 }

@@ -9,6 +9,10 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
   timeStyle: 'short',
   timeZone: 'Europe/London',
 });
+/** "26 Nov 2026, 14:21" in UK time: pages and the messages use cases write (a stale edit's "changed at …"). */
+export function formatDateTime(value: Date | string): string {
+  return dateTime.format(new Date(value));
+}
 const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'Europe/London' });
 
 export function registerFilters(env: nunjucks.Environment): void {
