@@ -11,7 +11,7 @@ import { errorsForForm, first, type FormBody } from './measure-form.ts';
 import { MeasureCodeParams } from './measures.schema.ts';
 import { SpcSettingsBody, SpcSettingsOut } from './spc-settings.schema.ts';
 import { getSpcSettings, saveSpcSettings, type SpcSettingsOut as Settings } from './spc-settings.service.ts';
-import type { SpcSettingsInput } from './spc-settings.validation.ts';
+import { MAXIMUM_RECALCULATIONS, type SpcSettingsInput } from './spc-settings.validation.ts';
 import { examplePeriodKey } from './targets.validation.ts';
 
 type SettingsRequest = FastifyRequest<{
@@ -22,6 +22,7 @@ type SettingsRequest = FastifyRequest<{
 
 /** Blank rows for new recalculation points below the ones already set. */
 const SPARE_ROWS = 2;
+const MAXIMUM_FORM_ROWS = MAXIMUM_RECALCULATIONS + 10;
 
 interface FormValues {
   baselineFrom: string;
@@ -43,8 +44,11 @@ function valuesOf(settings: Settings): FormValues {
 
 function readForm(body: FormBody): FormValues {
   const rows: FormValues['rows'] = [];
-  for (let i = 0; body[`recalcPeriod-${i}`] !== undefined || body[`recalcReason-${i}`] !== undefined; i++)
+  // Read no further than a form could hold: the validator refuses more than 12 points anyway.
+  for (let i = 0; i < MAXIMUM_FORM_ROWS; i++) {
+    if (body[`recalcPeriod-${i}`] === undefined && body[`recalcReason-${i}`] === undefined) break;
     rows.push({ period: first(body, `recalcPeriod-${i}`), reason: first(body, `recalcReason-${i}`) });
+  }
   return {
     baselineFrom: first(body, 'baselineFrom'),
     baselineTo: first(body, 'baselineTo'),
