@@ -1,5 +1,5 @@
-// The performance overview: the scorecard for a period, narrowed by directorate, portfolio or committee, grouped
-// by Council Strategy priority and outcome, with summary counts and a sparkline per measure.
+// The performance overview: the scorecard with SPC for a period, narrowed by directorate, portfolio, committee or
+// SPC signal, grouped by Council Strategy priority and outcome, with counts, sparklines and year-end forecasts.
 import type { ServiceReach } from '../access/scope.ts';
 import { parsePeriod, PeriodError, periodEnd, type Rag, type YearEndForecast } from '../assessment/index.ts';
 import type { Db } from '../db/connection.ts';
