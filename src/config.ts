@@ -10,16 +10,26 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   logLevel: string;
+  /** smtp://user:pass@host:port; without it e-mails are logged, not sent. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Where people reach the app, for links in e-mails. */
+  publicUrl: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  const host = env.HOST ?? '127.0.0.1';
   return {
-    port: Number(env.PORT ?? 3000),
-    host: env.HOST ?? '127.0.0.1',
+    port,
+    host,
+    publicUrl: (env.PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/$/, ''),
     sessionSecret: env.SESSION_SECRET ?? randomBytes(32).toString('hex'),
     secureCookies: env.SECURE_COOKIES === 'true',
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 120),
     sessionAbsoluteHours: Number(env.SESSION_ABSOLUTE_HOURS ?? 12),
     logLevel: env.LOG_LEVEL ?? 'info',
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Civic Scorecard <performance@scorecard.invalid>',
   };
 }

@@ -11,6 +11,7 @@ export const actions = [
   'target.write',
   'value.read',
   'value.write',
+  'round.manage',
   'user.manage',
 ] as const;
 export type Action = (typeof actions)[number];
@@ -46,6 +47,7 @@ export const permissions: Record<Action, Partial<Record<Role, Reach>>> = {
   'target.write': { performance_officer: 'all' },
   'value.read': readers,
   'value.write': { performance_officer: 'all', data_owner: 'scoped' },
+  'round.manage': { performance_officer: 'all' },
   'user.manage': { administrator: 'all' },
 };
 

@@ -1,6 +1,9 @@
 // `scorecard serve`: start (or reuse) the database, migrate, load the demo council on first run, and serve.
 import { readConfig } from '../config.ts';
 import { loadDemo } from '../demo/load.ts';
+import { createJobs } from '../collection/reminders/jobs.ts';
+import { createMailer } from '../collection/reminders/mailer.ts';
+import { sendRoundReminders } from '../collection/reminders/reminders.ts';
 import { buildServer } from '../web/server.ts';
 import { openRuntime } from './runtime.ts';
 
@@ -16,7 +19,12 @@ export async function serve(): Promise<void> {
     const loaded = await loadDemo(runtime.db);
     console.log(`Loaded ${loaded.measures} measures and ${loaded.values} values.`);
   }
-  const app = await buildServer({ db: runtime.db, config });
+  const jobs = createJobs(runtime.db, { error: (object, message) => app.log.error(object, message) });
+  const app = await buildServer({ db: runtime.db, config, jobs });
+  // Reminders are worked here, from the queue in PostgreSQL: a restart loses none, and several servers share it.
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }, app.log);
+  app.addHook('onClose', async () => mailer.close());
+  await jobs.work((job) => sendRoundReminders(runtime.db, mailer, config.publicUrl, job));
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

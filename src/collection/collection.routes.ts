@@ -1,10 +1,12 @@
-// Collection's routes in one module for the server's list: the data entry pages and the values API.
+// Collection's routes in one module for the server's list: data entry, collection rounds and the values API.
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../web/server.ts';
+import type { ServerContext } from '../web/server.ts';
 import { entryRoutes } from './entry.routes.ts';
+import { roundsRoutes } from './rounds/rounds.routes.ts';
 import { valuesApiRoutes } from './values.api.routes.ts';
 
-export function collectionRoutes(app: FastifyInstance, context: AppContext): void {
+export function collectionRoutes(app: FastifyInstance, context: ServerContext): void {
   entryRoutes(app, context);
+  roundsRoutes(app, context);
   valuesApiRoutes(app, context);
 }

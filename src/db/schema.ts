@@ -270,6 +270,31 @@ export interface MeasureSpcSettingVersionsTable {
   changed_at: Generated<Date>;
 }
 
+export interface CollectionRoundsTable {
+  id: Id;
+  council_id: Ref;
+  period: string;
+  period_start: DateOnly;
+  period_end: DateOnly;
+  deadline: DateOnly;
+  reminder_days: Generated<number>;
+  opened_by: NullableRef;
+  opened_at: Generated<Date>;
+}
+
+export type ReminderKind = 'opened' | 'due_soon' | 'late';
+
+export interface RoundRemindersSentTable {
+  id: Id;
+  council_id: Ref;
+  round_id: Ref;
+  kind: ReminderKind;
+  user_id: Ref;
+  email: string;
+  measures: number;
+  sent_at: Generated<Date>;
+}
+
 export interface TargetsTable {
   id: Id;
   council_id: Ref;
@@ -381,6 +406,8 @@ export interface Database {
   measure_spc_setting_versions: MeasureSpcSettingVersionsTable;
   measure_formula_inputs: MeasureFormulaInputsTable;
   targets: TargetsTable;
+  collection_rounds: CollectionRoundsTable;
+  round_reminders_sent: RoundRemindersSentTable;
   data_values: DataValuesTable;
   data_value_revisions: DataValueRevisionsTable;
   audit_log: AuditLogTable;

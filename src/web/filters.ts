@@ -15,6 +15,15 @@ export function formatDateTime(value: Date | string): string {
 }
 const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'Europe/London' });
 
+/** "31 Oct 2025": a calendar day ('YYYY-MM-DD', read as that day in the UK) or an instant. */
+export function formatDate(value: Date | string): string {
+  return dateOnly.format(
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? new Date(`${value}T12:00:00Z`)
+      : new Date(value),
+  );
+}
+
 export function registerFilters(env: nunjucks.Environment): void {
   env.addFilter('period', (key: string) => {
     const period = key ? tryParsePeriod(key) : null;
@@ -25,7 +34,7 @@ export function registerFilters(env: nunjucks.Environment): void {
   );
   env.addFilter('ragLabel', (rag: Rag) => ragLabel(rag));
   env.addFilter('dateTime', (value: Date | string | null) => (value ? dateTime.format(new Date(value)) : ''));
-  env.addFilter('date', (value: Date | string | null) => (value ? dateOnly.format(new Date(value)) : ''));
+  env.addFilter('date', (value: Date | string | null) => (value ? formatDate(value) : ''));
   env.addFilter('humanise', (value: string) =>
     value ? value.charAt(0).toUpperCase() + value.slice(1).replaceAll('_', ' ') : '',
   );

@@ -6,10 +6,10 @@ import { measuresRoutes } from '../measures/measures.routes.ts';
 import { reportingRoutes } from '../reporting/reporting.routes.ts';
 import { spcRoutes } from '../reporting/spc.routes.ts';
 import { structureRoutes } from '../structure/structure.routes.ts';
-import type { AppContext } from './server.ts';
+import type { ServerContext } from './server.ts';
 import { webRoutes } from './web.routes.ts';
 
-export type RouteModule = (app: FastifyInstance, context: AppContext) => void | Promise<void>;
+export type RouteModule = (app: FastifyInstance, context: ServerContext) => void | Promise<void>;
 
 export const routeModules: RouteModule[] = [
   webRoutes,

@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerGuard } from '../access/guard.ts';
 import type { Config } from '../config.ts';
+import { createJobs, type Jobs } from '../collection/reminders/jobs.ts';
 import type { Db } from '../db/connection.ts';
 import { registerApiDocs } from './openapi.ts';
 import { govukDist, registerRendering, srcDir } from './render.ts';
@@ -28,7 +29,11 @@ declare module 'fastify' {
 export interface AppContext {
   db: Db;
   config: Config;
+  /** The job queue; made for the server when not given, and stopped with it. */
+  jobs?: Jobs;
 }
+
+export type ServerContext = AppContext & { jobs: Jobs };
 
 export async function buildServer(
   context: AppContext,
@@ -71,8 +76,11 @@ export async function buildServer(
   registerGuard(app, context.db);
   await registerRendering(app);
   registerErrorHandling(app);
+  const jobs = context.jobs ?? createJobs(context.db, app.log);
+  app.addHook('onClose', async () => jobs.stop());
+  const withJobs: ServerContext = { ...context, jobs };
   for (const register of routeModules) {
-    await app.register(async (scope) => register(scope, context));
+    await app.register(async (scope) => register(scope, withJobs));
   }
   return app;
 }

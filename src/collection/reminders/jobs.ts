@@ -1,0 +1,87 @@
+// The PostgreSQL-backed job queue (pg-boss) that sends collection rounds' reminders at their times, whichever
+// process is running: a round's jobs are queued in the transaction that opens it, so a round never exists
+// without its reminders, nor reminders without their round. pg-boss runs its SQL through our own pool.
+import { CompiledQuery } from 'kysely';
+import PgBoss from 'pg-boss';
+import type { Db } from '../../db/connection.ts';
+import type { ReminderKind } from '../../db/schema.ts';
+import type { ReminderJob } from './reminders.ts';
+
+export const REMINDER_QUEUE = 'round-reminders';
+
+export interface Jobs {
+  /** Queues the round's e-mails: now (opened), `reminderDays` before the deadline, and the day after it. */
+  scheduleRound(
+    trx: Db,
+    round: { councilId: string; roundId: string; deadline: string; reminderDays: number },
+  ): Promise<void>;
+  /** Starts working the queue in this process (the server does; tests may). */
+  work(
+    deliver: (job: ReminderJob) => Promise<unknown>,
+    options?: { pollingIntervalSeconds?: number },
+  ): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function executor(db: Db): PgBoss.Db {
+  return {
+    executeSql: async (text, values) => {
+      const result = await db.executeQuery(CompiledQuery.raw(text, values ?? []));
+      return { rows: result.rows as unknown[] };
+    },
+  };
+}
+
+/** Reminders go out in the morning: 09:00 UTC on their day. */
+function morningOf(isoDate: string, addDays: number): Date {
+  const day = new Date(`${isoDate}T09:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + addDays);
+  return day;
+}
+
+export function createJobs(db: Db, log: { error(object: object, message: string): void }): Jobs {
+  const boss = new PgBoss({ db: executor(db), schedule: false, supervise: true });
+  boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
+  let starting: Promise<void> | null = null;
+  let started = false;
+  const start = () => {
+    starting ??= (async () => {
+      await boss.start();
+      if (!(await boss.getQueue(REMINDER_QUEUE)))
+        await boss.createQueue(REMINDER_QUEUE, { name: REMINDER_QUEUE, retryLimit: 5, retryDelay: 60 });
+      started = true;
+    })();
+    return starting;
+  };
+  return {
+    async scheduleRound(trx, round) {
+      await start();
+      const options = { db: executor(trx) };
+      const job = (kind: ReminderKind): ReminderJob => ({
+        councilId: round.councilId,
+        roundId: round.roundId,
+        kind,
+      });
+      const once = (kind: ReminderKind) => ({ ...options, singletonKey: `${round.roundId}:${kind}` });
+      await boss.send(REMINDER_QUEUE, job('opened'), once('opened'));
+      const reminder = morningOf(round.deadline, -round.reminderDays);
+      // A reminder whose day has gone is still sent at once if the deadline has not; after it, "late" says it all.
+      if (morningOf(round.deadline, 1) > new Date())
+        await boss.sendAfter(REMINDER_QUEUE, job('due_soon'), once('due_soon'), reminder);
+      await boss.sendAfter(REMINDER_QUEUE, job('late'), once('late'), morningOf(round.deadline, 1));
+    },
+    async work(deliver, workOptions = {}) {
+      await start();
+      await boss.work<ReminderJob>(
+        REMINDER_QUEUE,
+        { pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 10 },
+        async (jobs) => {
+          for (const job of jobs) await deliver(job.data);
+        },
+      );
+    },
+    async stop() {
+      if (started) await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+    },
+  };
+}
