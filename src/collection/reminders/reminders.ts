@@ -5,7 +5,13 @@ import { labelOfPeriod } from '../../reporting/present.ts';
 import { formatDate } from '../../web/filters.ts';
 import type { ReminderKind } from '../../db/schema.ts';
 import { dueThisRound } from '../rounds/rounds.service.ts';
-import { findRound, recordReminder, type ChaseRow, type RoundRow } from '../rounds/rounds.queries.ts';
+import {
+  findRound,
+  recordReminder,
+  remindedUsers,
+  type ChaseRow,
+  type RoundRow,
+} from '../rounds/rounds.queries.ts';
 import type { Mail, Mailer } from './mailer.ts';
 
 export interface ReminderJob {
@@ -25,10 +31,11 @@ export async function sendRoundReminders(
   if (!round) return 0;
   const items = await dueThisRound(db, round, null);
   const owed = job.kind === 'opened' ? items : items.filter((i) => i.state !== 'submitted');
+  const already = await remindedUsers(db, round.id, job.kind);
   let sent = 0;
   for (const [ownerId, theirs] of byOwner(owed)) {
     const first = theirs[0];
-    if (!first?.owner_email) continue;
+    if (!first?.owner_email || already.has(ownerId)) continue;
     const mail = reminderMail(job.kind, round, theirs, first.owner_name ?? first.owner_email, publicUrl);
     await mailer.send({ ...mail, to: first.owner_email });
     // Recorded after sending: a crash in between sends twice rather than never.

@@ -158,3 +158,14 @@ export function remindersSent(db: Db, roundId: string) {
     .orderBy('s.sent_at')
     .execute();
 }
+
+/** Who has already had this round's e-mail of this kind. */
+export async function remindedUsers(db: Db, roundId: string, kind: ReminderKind): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('round_reminders_sent')
+    .select('user_id')
+    .where('round_id', '=', roundId)
+    .where('kind', '=', kind)
+    .execute();
+  return new Set(rows.map((r) => String(r.user_id)));
+}

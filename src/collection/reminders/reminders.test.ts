@@ -1,0 +1,152 @@
+// Collection rounds' e-mails end to end: opening a round queues its reminders with pg-boss, a worker sends them
+// through SMTP, and a real SMTP listener on loopback receives them; each person gets each kind once.
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { SMTPServer } from 'smtp-server';
+import { findUserByEmail, toCurrentUser } from '../../access/users.queries.ts';
+import { freshDatabase, type TestDatabase } from '../../testing/database.ts';
+import { openRound } from '../rounds/rounds.service.ts';
+import { createJobs, type Jobs } from './jobs.ts';
+import { createMailer, type Mailer } from './mailer.ts';
+import { sendRoundReminders } from './reminders.ts';
+
+interface Received {
+  to: string[];
+  raw: string;
+}
+
+let t: TestDatabase;
+let smtp: SMTPServer;
+let jobs: Jobs;
+let mailer: Mailer;
+const received: Received[] = [];
+const silent = { error: () => undefined, info: () => undefined };
+
+before(async () => {
+  t = await freshDatabase('demo');
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const { port } = smtp.server.address() as AddressInfo;
+  mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'performance@anytown.example' }, silent);
+  jobs = createJobs(t.db, silent);
+  await jobs.work((job) => sendRoundReminders(t.db, mailer, 'https://scorecard.anytown.example', job), {
+    pollingIntervalSeconds: 0.5,
+  });
+});
+after(async () => {
+  await jobs.stop();
+  mailer.close();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await t.drop();
+});
+
+async function officer() {
+  const row = await findUserByEmail(t.db, 'performance@anytown.example');
+  assert.ok(row);
+  return toCurrentUser(row, null);
+}
+
+async function waitFor(check: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; waited < 30_000; waited += 250) {
+    if (check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  assert.fail(`timed out waiting for ${what}`);
+}
+
+const subjectOf = (m: Received) => /^Subject: (.*)$/m.exec(m.raw)?.[1] ?? '';
+const unfolded = (m: Received) => m.raw.replace(/=\r?\n/g, '').replace(/\r\n/g, '\n');
+
+describe('collection round reminders', () => {
+  test('opening a past round e-mails each owner that it is open and, as its deadline has gone, that it is late', async () => {
+    const round = await openRound(t.db, jobs, await officer(), {
+      period: '2025-10',
+      deadline: '2025-11-14',
+      reminderDays: 3,
+    });
+    await waitFor(
+      () =>
+        received.some((m) => subjectOf(m).startsWith('Figures for October 2025')) &&
+        received.some((m) => subjectOf(m).startsWith('Late: figures for October 2025')),
+      'the opened and late e-mails',
+    );
+    const housing = received.find(
+      (m) => m.to.includes('housing.owner@anytown.example') && subjectOf(m).startsWith('Figures for'),
+    );
+    assert.ok(housing, 'the housing data owner is told the round is open');
+    assert.equal(subjectOf(housing), 'Figures for October 2025 are due by 14 Nov 2025');
+    const text = unfolded(housing);
+    assert.match(text, /The October 2025 collection round is open/);
+    assert.match(text, /- HOU-\d\d .+ \(October 2025\)/);
+    assert.match(text, /Enter them at https:\/\/scorecard\.anytown\.example\/my-measures/);
+    const sent = await t.db
+      .selectFrom('round_reminders_sent')
+      .select(['kind', 'email'])
+      .where('round_id', '=', round.id)
+      .execute();
+    assert.ok(sent.some((s) => s.kind === 'opened' && s.email === 'housing.owner@anytown.example'));
+    // The late e-mail lists only figures not yet submitted: the demo's October 2025 figures are all in, so an
+    // owner hears of lateness only for measures they have not submitted.
+    for (const late of received.filter((m) => subjectOf(m).startsWith('Late:')))
+      assert.match(unfolded(late), /were due by 14 Nov 2025 and are not submitted yet/);
+  });
+
+  test('a job run again sends nobody a second e-mail of the same kind', async () => {
+    const round = await openRound(t.db, jobs, await officer(), {
+      period: '2025-09',
+      deadline: '2026-12-31',
+      reminderDays: 3,
+    });
+    await waitFor(
+      () => received.some((m) => subjectOf(m).startsWith('Figures for September 2025')),
+      'the opened e-mails',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const before = received.length;
+    const again = await sendRoundReminders(t.db, mailer, 'https://x.example', {
+      councilId: round.council_id,
+      roundId: round.id,
+      kind: 'opened',
+    });
+    assert.equal(again, 0);
+    assert.equal(received.length, before);
+  });
+
+  test('a second round for the same period is refused, naming the period', async () => {
+    await assert.rejects(
+      openRound(t.db, jobs, await officer(), { period: '2025-10', deadline: '2025-11-30', reminderDays: 3 }),
+      /A round for October 2025 is already open/,
+    );
+  });
+
+  test('a bad period, a deadline before the period ends and a bad reminder are each named', async () => {
+    await assert.rejects(
+      openRound(t.db, jobs, await officer(), { period: '2025-13', deadline: '2025-11-30', reminderDays: 3 }),
+      (error: { details: { field: string }[] }) => error.details[0]?.field === 'period',
+    );
+    await assert.rejects(
+      openRound(t.db, jobs, await officer(), { period: '2025-08', deadline: '2025-08-15', reminderDays: 3 }),
+      /cannot be due before the period ends/,
+    );
+    await assert.rejects(
+      openRound(t.db, jobs, await officer(), { period: '2025-07', deadline: '2025-08-15', reminderDays: -1 }),
+      /whole number of days from 0 to 60/,
+    );
+  });
+});
