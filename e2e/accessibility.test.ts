@@ -84,3 +84,20 @@ test('a year-to-date measure page with its year-end forecast has no accessibilit
   await page.getByRole('heading', { name: /Year-end forecast/ }).waitFor();
   assert.deepEqual(await accessibilityViolations(page), []);
 });
+
+test('the collection rounds page, its errors, and a round with its chase list have no accessibility violations', async () => {
+  const page = await (await browser.newContext()).newPage();
+  await signInAs(page, app.baseUrl, 'performance@anytown.example', DEMO_PASSWORD);
+  await page.goto(`${app.baseUrl}/rounds`);
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await page.getByLabel('Period', { exact: true }).fill('2026-27-Q2');
+  await page.getByLabel('Deadline', { exact: true }).fill('2026-09-01');
+  await page.getByRole('button', { name: 'Open the round' }).click();
+  await page.getByText('There is a problem').waitFor();
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await page.getByLabel('Deadline', { exact: true }).fill('2026-10-20');
+  await page.getByRole('button', { name: 'Open the round' }).click();
+  await page.getByRole('heading', { name: 'Chase list' }).waitFor();
+  assert.match(await page.content(), /figures due/);
+  assert.deepEqual(await accessibilityViolations(page), []);
+});
