@@ -87,7 +87,10 @@ export async function insertRound(
   return row ? String(row.id) : null;
 }
 
-/** Formula measures are left out: their figures are calculated from the others, never collected. */
+/**
+ * Every figure due, with its owner and state. Formula measures are left out: their figures are calculated from
+ * the others, never collected.
+ */
 export async function chaseList(
   db: Db,
   q: {
@@ -113,7 +116,17 @@ export async function chaseList(
       END AS state
     FROM measures m
     JOIN due ON due.frequency = m.frequency
-    LEFT JOIN users u ON u.id = m.owner_user_id AND NOT u.disabled
+    -- The measure's named owner, or else a data owner of its lead service: someone is always asked where one exists.
+    LEFT JOIN LATERAL (
+      SELECT o.id, o.display_name, o.email FROM users o
+      WHERE NOT o.disabled AND o.council_id = m.council_id
+        AND (o.id = m.owner_user_id
+          OR (m.owner_user_id IS NULL AND o.role = 'data_owner' AND EXISTS (
+            SELECT 1 FROM user_scopes us
+            WHERE us.user_id = o.id AND us.scope_type = 'service' AND us.scope_id = m.lead_service_id)))
+      ORDER BY o.id = m.owner_user_id DESC, o.id
+      LIMIT 1
+    ) u ON true
     LEFT JOIN data_values dv ON dv.measure_id = m.id AND dv.period = due.period AND dv.breakdown = ''
     WHERE m.council_id = ${q.councilId} AND m.status = 'active' AND m.calculation_type <> 'formula'
       AND ${measureReachCondition(q.reach)}
