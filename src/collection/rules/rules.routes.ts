@@ -179,6 +179,10 @@ export function rulesRoutes(fastify: FastifyInstance, { db }: AppContext): void 
       } catch (error) {
         if (error instanceof ValidationError)
           return changePage(request, reply, { values, problems: error.details, status: 400 });
+        if (error instanceof NotFoundError) {
+          const message = `That rule of ${code} has been removed by someone else; your change has not been saved.`;
+          return listPage(request, reply, { conflict: message, status: 409 });
+        }
         if (error instanceof ConflictError) {
           // Keep what they typed, but carry the current version: saving again is now a deliberate choice.
           const set = await getRules(db, signedInUser(request), code);
