@@ -99,6 +99,17 @@ describe('the validation rules page', () => {
       await (await officer.get('/measures/HOU-05/rules')).text(),
       /between 0.0 days and 70.0 days/,
     );
+    assert.equal(
+      (await officer.post(`/measures/HOU-05/rules/${rule.id}/remove`, { version: '2' })).status,
+      303,
+    );
+    const gone = await officer.post(`/measures/HOU-05/rules/${rule.id}`, {
+      ...rangeForm,
+      max: '90',
+      version: '2',
+    });
+    assert.equal(gone.status, 409);
+    assert.match(await gone.text(), /That rule of HOU-05 has been removed by someone else/);
   });
 
   test('a cross-measure rule that does not read, or names no measure, is refused naming the field', async () => {
