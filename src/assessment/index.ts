@@ -106,3 +106,22 @@ export { formatFormula, parseFormula } from './formula.parse.ts';
 export { evaluateFormula, type FormulaResult, type FormulaValues } from './formula.evaluate.ts';
 export { formulaOrder } from './formula.graph.ts';
 export { round10 } from './numbers.ts';
+export {
+  checkRules,
+  RULE_NAMES,
+  type Finding,
+  type RuleContext,
+  type RuleKind,
+  type RuleResult,
+  type RuleSeverity,
+  type ValidationRule,
+} from './validation-rules.ts';
+export {
+  defineRule,
+  DEFAULT_MINIMUM_HISTORY,
+  DEFAULT_OUTLIER_THRESHOLD,
+  RULE_KINDS,
+  type RuleInput,
+  type RuleOwner,
+  type RuleProblem,
+} from './validation-rules.define.ts';

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { signedInUser } from '../access/guard.ts';
 import { formatValue } from '../assessment/index.ts';
 import { ValidationError } from '../web/errors.ts';
+import { ExplanationNeededError } from './rules/verdict.ts';
 import type { AppContext } from '../web/server.ts';
 import { entryPage, myMeasures, savedFlash, type EntryPage } from './entry.service.ts';
 import type { StoredValue } from './values.queries.ts';
@@ -13,7 +14,7 @@ import type { ValueInput } from './values.validation.ts';
 type Form = Record<string, string | string[] | undefined>;
 type EntryParams = { code: string; period: string };
 
-type FormField = 'value' | 'numerator' | 'denominator' | 'commentary' | 'version';
+type FormField = 'value' | 'numerator' | 'denominator' | 'commentary' | 'version' | 'explanation';
 
 function readForm(body: Form | undefined): Record<FormField, string> {
   const read = (name: string) => {
@@ -26,6 +27,7 @@ function readForm(body: Form | undefined): Record<FormField, string> {
     denominator: read('denominator'),
     commentary: read('commentary'),
     version: read('version'),
+    explanation: read('explanation'),
   };
 }
 
@@ -95,6 +97,12 @@ export function entryRoutes(app: FastifyInstance, { db }: AppContext): void {
             error.current,
           );
         }
+        if (error instanceof ExplanationNeededError) {
+          // The warnings are shown as warnings, not errors: the figure may well be right.
+          const warnings = error.warnings.map((w) => w.message.replace(/^\w+: /, ''));
+          const ask = 'explanation: Explain why this figure is right, or change it';
+          return renderForm(reply.status(400), page, typed, { explanation: ask }, null, warnings);
+        }
         if (error instanceof ValidationError) {
           const problems = Object.fromEntries(error.details.map((d) => [d.field, d.message]));
           return renderForm(reply.status(400), page, typed, problems);
@@ -111,8 +119,9 @@ function renderForm(
   values: Record<string, string>,
   problems: Record<string, string>,
   theirs: StoredValue | null = null,
+  warnings: string[] = [],
 ) {
-  const order = ['numerator', 'denominator', 'value', 'commentary', 'version', 'period'];
+  const order = ['numerator', 'denominator', 'value', 'explanation', 'commentary', 'version', 'period'];
   const errors = order
     .filter((f) => problems[f])
     .map((f) => ({
@@ -127,6 +136,7 @@ function renderForm(
     values,
     problems,
     errors,
+    warnings,
     theirs: theirs
       ? {
           value: formatValue(

@@ -78,7 +78,7 @@ export function valuesApiRoutes(fastify: FastifyInstance, { db }: AppContext): v
         tags: ['values'],
         summary: 'Enter or correct the figure for a measure and period',
         description:
-          'Ratio measures take numerator and denominator and the value is worked out; others take value. A formula measure takes nothing (400): its figure is calculated when its inputs are saved. To change an existing figure send the `version` you read: a missing or stale version answers 409 and nothing is overwritten.',
+          'Ratio measures take numerator and denominator and the value is worked out; others take value. A formula measure takes nothing (400): its figure is calculated when its inputs are saved. The measure’s validation rules run on every figure: a hard finding answers 400 naming the field and the rule; a soft one answers 400 on `explanation` until one is sent, and is then kept, with the explanation, in `qualityFlags`. To change an existing figure send the `version` you read: a missing or stale version answers 409 and nothing is overwritten.',
         params: ValuePathParams,
         body: ValueBody,
         response: { 200: ValueResponse, 201: ValueResponse, ...errorResponses },

@@ -30,6 +30,13 @@ export const ValueBody = Type.Object(
     numerator: Type.Optional(Figure),
     denominator: Type.Optional(Figure),
     commentary: Type.Optional(Type.String({ maxLength: 5000 })),
+    explanation: Type.Optional(
+      Type.String({
+        maxLength: 2000,
+        description:
+          "Why the figure is right, when it breaks one of the measure's soft validation rules; kept with its warnings in qualityFlags",
+      }),
+    ),
     version: Type.Optional(
       Type.Integer({
         minimum: 0,

@@ -19,6 +19,8 @@ import {
   type ValueWrite,
 } from './values.queries.ts';
 import { recalculateAfterSave } from './formula-figures.service.ts';
+import { checkFigure as checkRulesFor } from './rules/check-figure.ts';
+import { verdictOf } from './rules/verdict.ts';
 import { checkFigure, checkPeriod, isProblem, readVersion, type ValueInput } from './values.validation.ts';
 
 /** A stale write: carries the figure that is stored now, so the writer can see what the other person saved. */
@@ -98,6 +100,8 @@ export async function saveValue(db: Db, request: SaveRequest): Promise<Saved> {
   };
 
   return db.transaction().execute(async (tx) => {
+    // The measure's validation rules: a hard finding rejects; a soft one is kept as a flag with its explanation.
+    write.qualityFlags = verdictOf(await checkRulesFor(tx, measure, period, figure), input.explanation);
     const existing = await findHeadlineValue(tx, measure.id, key);
     if (!existing) {
       if (version != null && version !== 0) throw stale(measure, key, null);
@@ -165,6 +169,7 @@ function audited(measure: EntryMeasure, v: StoredValue): Record<string, unknown>
     denominator: v.denominator,
     commentary: v.commentary,
     status: v.status,
+    quality_flags: v.quality_flags,
     revision: v.revision,
     version: v.version,
     revised_after_publication: v.revised_after_publication,

@@ -21,6 +21,8 @@ export interface ValueInput {
   denominator?: string | number | null;
   commentary?: string | null;
   version?: string | number | null;
+  /** Why the figure is right despite a soft validation rule's warning. */
+  explanation?: string | null;
 }
 
 export interface CheckedFigure {

@@ -34,6 +34,8 @@ test('migrations build every table from an empty database and a second run is a 
       'measures',
       'measure_versions',
       'measure_formula_inputs',
+      'measure_validation_rules',
+      'measure_validation_rule_sets',
       'targets',
       'data_values',
       'data_value_revisions',

@@ -295,6 +295,30 @@ export interface RoundRemindersSentTable {
   sent_at: Generated<Date>;
 }
 
+export interface MeasureValidationRulesTable {
+  id: Id;
+  council_id: Ref;
+  measure_id: Ref;
+  kind: 'range' | 'integer' | 'numerator_within_denominator' | 'change' | 'outlier' | 'cross_measure';
+  severity: 'hard' | 'soft';
+  parameters: Json<Record<string, number | string | null>>;
+  expression: Generated<string>;
+  message: Generated<string>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  created_by: NullableRef;
+  updated_at: Generated<Date>;
+  updated_by: NullableRef;
+}
+
+export interface MeasureValidationRuleSetsTable {
+  council_id: Ref;
+  measure_id: Ref;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+  updated_by: NullableRef;
+}
+
 export interface TargetsTable {
   id: Id;
   council_id: Ref;
@@ -405,6 +429,8 @@ export interface Database {
   measure_spc_settings: MeasureSpcSettingsTable;
   measure_spc_setting_versions: MeasureSpcSettingVersionsTable;
   measure_formula_inputs: MeasureFormulaInputsTable;
+  measure_validation_rules: MeasureValidationRulesTable;
+  measure_validation_rule_sets: MeasureValidationRuleSetsTable;
   targets: TargetsTable;
   collection_rounds: CollectionRoundsTable;
   round_reminders_sent: RoundRemindersSentTable;

@@ -8,6 +8,7 @@ import { DEMO_SEED, generateDemo, type DemoDataset } from './generate.ts';
 import { idOf, insertFigures, type Codes } from './load.figures.ts';
 import { deleteCouncilRows } from './reset.ts';
 import { DEMO_PASSWORD } from './users.ts';
+import { insertDemoRules } from './validation-rules.ts';
 
 const codesOf = (rows: { id: string; code: string }[]): Codes => new Map(rows.map((r) => [r.code, r.id]));
 
@@ -253,6 +254,7 @@ export async function loadDemo(
       outcomes: org.outcomes,
       users,
     });
+    await insertDemoRules(trx, councilId);
     await sql`INSERT INTO audit_log (council_id, action, entity, entity_id, after)
       VALUES (${councilId}, 'demo.load', 'council', ${councilId},
               ${JSON.stringify({ seed: data.seed, measures: counts.measures, values: counts.values })}::jsonb)`.execute(
