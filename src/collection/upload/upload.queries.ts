@@ -173,3 +173,11 @@ export async function recordCommitted(
     .executeTakeFirstOrThrow();
   return String(row.id);
 }
+
+/** One of the council's uploads, for the page that reports a commit. */
+export async function uploadById(db: Db, councilId: string, id: string): Promise<UploadRecord | undefined> {
+  if (!/^\d{1,18}$/.test(id)) return undefined;
+  const result = await sql<UploadRecord>`
+    SELECT ${recordColumns} FROM uploads u WHERE u.council_id = ${councilId} AND u.id = ${id}`.execute(db);
+  return result.rows[0];
+}
