@@ -29,7 +29,8 @@ export interface UploadsView {
     errorLinks: { href: string; text: string }[];
     alreadyCommitted: string | null;
   };
-  flash?: { heading: string; text: string };
+  /** Shown by the layout's success banner. */
+  flash?: string;
 }
 
 export function previewPage(previewed: PreviewedFile): UploadsView {
@@ -75,16 +76,10 @@ export async function uploadsPage(
   if (!upload || upload.outcome !== 'committed') return {};
   if (query.committed) {
     return {
-      flash: {
-        heading: `${upload.file_name} is committed`,
-        text: `Its ${upload.rows} ${upload.rows === 1 ? 'row is' : 'rows are'} stored as submitted figures (upload ${upload.id}).`,
-      },
+      flash: `${upload.file_name} is committed: its ${upload.rows} ${upload.rows === 1 ? 'row is' : 'rows are'} stored as submitted figures (upload ${upload.id}).`,
     };
   }
   return {
-    flash: {
-      heading: `${upload.file_name} was already committed`,
-      text: `The same file was committed on ${formatDateTime(upload.committed_at ?? upload.uploaded_at)}${upload.uploaded_by_name ? ` by ${upload.uploaded_by_name}` : ''} (upload ${upload.id}): nothing has changed.`,
-    },
+    flash: `${upload.file_name} was already committed on ${formatDateTime(upload.committed_at ?? upload.uploaded_at)}${upload.uploaded_by_name ? ` by ${upload.uploaded_by_name}` : ''} (upload ${upload.id}): nothing has changed.`,
   };
 }
