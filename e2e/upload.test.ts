@@ -48,7 +48,10 @@ test('a data owner uploads a file, reads the preview and commits it', async () =
     page.waitForURL((url) => url.searchParams.has('committed')),
     page.getByRole('button', { name: 'Commit the figures' }).click(),
   ]);
-  assert.match(await page.locator('.govuk-notification-banner--success').innerText(), /october.csv is committed/);
+  assert.match(
+    await page.locator('.govuk-notification-banner--success').innerText(),
+    /october.csv is committed/,
+  );
 
   await page.goto(`${app.baseUrl}/my-measures/HOU-07/2030-10`);
   assert.equal(await page.getByLabel('Investigated within timescale').inputValue(), '45');
