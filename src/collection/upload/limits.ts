@@ -12,7 +12,7 @@ export interface UploadLimits {
 export const defaultLimits: UploadLimits = {
   maxBytes: 20 * 1024 * 1024,
   maxRows: 200_000,
-  maxUnzippedBytes: 400 * 1024 * 1024,
+  maxUnzippedBytes: 200 * 1024 * 1024,
 };
 
 export function megabytes(bytes: number): string {
