@@ -1,4 +1,4 @@
-// The `scorecard` command: serve, migrate, demo, users and tokens, each with --help.
+// The `scorecard` command: serve, migrate, demo, users, tokens and imports, each with --help.
 import { Command, Option } from 'commander';
 import { DEMO_PASSWORD } from '../demo/users.ts';
 import { loadDemo } from '../demo/load.ts';
@@ -8,6 +8,7 @@ import { AppError } from '../web/errors.ts';
 import { migrate } from '../db/migrate.ts';
 import { serve } from './serve.ts';
 import { spcCommand } from './spc.ts';
+import { importValuesCommand } from './import.ts';
 import { defaultCouncilId, withRuntime } from './runtime.ts';
 
 const program = new Command('scorecard').description(
@@ -93,6 +94,25 @@ tokens
       console.log(token);
     }),
   );
+
+program
+  .command('import')
+  .description('import data into the council')
+  .command('values')
+  .description(
+    'upload a CSV or XLSX file of figures as the user named: every row is checked, then the whole file is ' +
+      'committed in one transaction, or nothing is; exits 0 only when no row has an error',
+  )
+  .argument(
+    '<file>',
+    'the CSV or XLSX file (columns measure_code, period, value, numerator, denominator, ...)',
+  )
+  .requiredOption(
+    '--email <email>',
+    'the user uploading it: their reach decides which measures they may write',
+  )
+  .option('--dry-run', 'check every row and print the problems, writing nothing')
+  .action(importValuesCommand);
 
 program
   .command('spc')

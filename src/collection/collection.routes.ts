@@ -1,10 +1,11 @@
-// Collection's routes in one module for the server's list: data entry, collection rounds, the values API and
-// the validation rules.
+// Collection's routes in one module for the server's list: data entry, collection rounds, uploads, the values API
+// and the validation rules.
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../web/server.ts';
 import { entryRoutes } from './entry.routes.ts';
 import { roundsRoutes } from './rounds/rounds.routes.ts';
 import { rulesRoutes } from './rules/rules.routes.ts';
+import { uploadRoutes } from './upload/upload.routes.ts';
 import { valuesApiRoutes } from './values.api.routes.ts';
 
 export function collectionRoutes(app: FastifyInstance, context: ServerContext): void {
@@ -12,4 +13,5 @@ export function collectionRoutes(app: FastifyInstance, context: ServerContext): 
   roundsRoutes(app, context);
   valuesApiRoutes(app, context);
   rulesRoutes(app, context);
+  uploadRoutes(app, context);
 }

@@ -79,9 +79,19 @@ export async function findHeadlineValue(
   measureId: string,
   period: string,
 ): Promise<StoredValue | undefined> {
+  return findValue(db, measureId, period, '');
+}
+
+/** A figure for a measure, period and breakdown ('' is the headline), if one has been entered. */
+export async function findValue(
+  db: Db | Tx,
+  measureId: string,
+  period: string,
+  breakdown: string,
+): Promise<StoredValue | undefined> {
   const result = await sql<StoredValue>`
     SELECT ${storedColumns} FROM data_values dv
-    WHERE dv.measure_id = ${measureId} AND dv.period = ${period} AND dv.breakdown = ''`.execute(db);
+    WHERE dv.measure_id = ${measureId} AND dv.period = ${period} AND dv.breakdown = ${breakdown}`.execute(db);
   return result.rows[0];
 }
 
@@ -97,6 +107,10 @@ export interface ValueWrite {
   commentary: string;
   status: ValueStatus;
   source: string;
+  /** Where it came from within the source: an upload's id; '' for a form or the API. */
+  sourceRef?: string;
+  /** '' (or absent) for the headline figure; otherwise e.g. 'ward:E05000001'. */
+  breakdown?: string;
   userId: string;
   /** Data-quality notes on this figure; they replace the previous figure's (none unless given). */
   qualityFlags?: string[];
@@ -111,11 +125,12 @@ export async function insertValue(tx: Tx, w: ValueWrite): Promise<StoredValue | 
   const result = await sql<StoredValue>`
     WITH dv AS (
       INSERT INTO data_values (council_id, measure_id, period, period_start, period_end, breakdown, value, numerator,
-        denominator, commentary, status, quality_flags, published_at, source, revision, version, created_by,
-        updated_by, created_at, updated_at)
-      VALUES (${w.councilId}, ${w.measureId}, ${w.period}, ${w.periodStart}::date, ${w.periodEnd}::date, '', ${w.value},
-        ${w.numerator}, ${w.denominator}, ${w.commentary}, ${w.status}, ${w.qualityFlags ?? []}::text[],
-        ${w.publishedAt ?? null}::timestamptz, ${w.source}, 1, 1, ${w.userId}, ${w.userId},
+        denominator, commentary, status, quality_flags, published_at, source, source_ref, revision, version,
+        created_by, updated_by, created_at, updated_at)
+      VALUES (${w.councilId}, ${w.measureId}, ${w.period}, ${w.periodStart}::date, ${w.periodEnd}::date,
+        ${w.breakdown ?? ''}, ${w.value}, ${w.numerator}, ${w.denominator}, ${w.commentary}, ${w.status},
+        ${w.qualityFlags ?? []}::text[], ${w.publishedAt ?? null}::timestamptz, ${w.source}, ${w.sourceRef ?? ''}, 1, 1,
+        ${w.userId}, ${w.userId},
         COALESCE(${w.at ?? null}::timestamptz, now()), COALESCE(${w.at ?? null}::timestamptz, now()))
       ON CONFLICT (measure_id, period, breakdown) DO NOTHING
       RETURNING *
@@ -137,7 +152,7 @@ export async function updateValue(
   const result = await sql<StoredValue>`
     WITH dv AS (
       UPDATE data_values SET value = ${w.value}, numerator = ${w.numerator}, denominator = ${w.denominator},
-        commentary = ${w.commentary}, status = ${w.status}, source = ${w.source}, source_ref = '',
+        commentary = ${w.commentary}, status = ${w.status}, source = ${w.source}, source_ref = ${w.sourceRef ?? ''},
         quality_flags = ${w.qualityFlags ?? []}::text[],
         published_at = COALESCE(${w.publishedAt ?? null}::timestamptz, published_at),
         revision = revision + 1, version = version + 1,
@@ -156,6 +171,7 @@ export async function insertRevision(
   stored: StoredValue,
   source: string,
   userId: string,
+  sourceRef = '',
 ): Promise<void> {
   await tx
     .insertInto('data_value_revisions')
@@ -169,6 +185,7 @@ export async function insertRevision(
       commentary: stored.commentary,
       status: stored.status,
       source,
+      source_ref: sourceRef,
       changed_by: userId,
       // The figure's own time: the transaction's, or the replayed one the demo gave.
       changed_at: stored.updated_at,

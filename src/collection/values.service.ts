@@ -160,7 +160,8 @@ function stale(measure: EntryMeasure, period: string, current: StoredValue | nul
   );
 }
 
-function audited(measure: EntryMeasure, v: StoredValue): Record<string, unknown> {
+/** A figure as the audit log records it; uploads write the same shape. */
+export function audited(measure: EntryMeasure, v: StoredValue): Record<string, unknown> {
   return {
     measure: measure.code,
     period: v.period,

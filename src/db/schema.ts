@@ -405,6 +405,19 @@ export interface SchemaMigrationsTable {
   applied_at: Generated<Date>;
 }
 
+export interface UploadsTable {
+  id: Id;
+  council_id: Ref;
+  file_name: string;
+  sha256: string;
+  uploaded_by: Ref;
+  uploaded_at: Timestamp;
+  rows: number;
+  outcome: 'previewed' | 'committed';
+  committed_at: NullableTimestamp;
+  content: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
+}
+
 export interface Database {
   councils: CouncilsTable;
   directorates: DirectoratesTable;
@@ -437,6 +450,7 @@ export interface Database {
   data_values: DataValuesTable;
   data_value_revisions: DataValueRevisionsTable;
   audit_log: AuditLogTable;
+  uploads: UploadsTable;
   scorecard_generations: ScorecardGenerationsTable;
   schema_migrations: SchemaMigrationsTable;
 }

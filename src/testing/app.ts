@@ -66,6 +66,18 @@ export class Client {
     return this.remember(response);
   }
 
+  /** A multipart form (a file upload) with the session cookie; the CSRF token is added unless `csrf` is false. */
+  async multipart(path: string, form: FormData, csrf = true): Promise<Response> {
+    if (csrf) form.append('_csrf', this.csrfToken);
+    const response = await fetch(this.baseUrl + path, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: this.cookie },
+      body: form,
+    });
+    return this.remember(response);
+  }
+
   /** A JSON request, as an API client using the browser session would send it. */
   async json(method: string, path: string, payload?: unknown): Promise<Response> {
     const response = await fetch(this.baseUrl + path, {

@@ -1,0 +1,148 @@
+// Commits a file of figures in ONE transaction — all or nothing — through the entry form's writes (the value,
+// its revision, the audit row, the formula measures worked out again), recording the upload as provenance. The
+// same file committed again by the same council changes nothing and says so.
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { CurrentUser } from '../../access/current-user.ts';
+import type { Db } from '../../db/connection.ts';
+import { ConflictError, ValidationError } from '../../web/errors.ts';
+import { recalculateAfterSave } from '../formula-figures.service.ts';
+import {
+  insertAudit,
+  insertRevision,
+  insertValue,
+  keepCurrentRevision,
+  updateValue,
+  type Tx,
+  type ValueWrite,
+} from '../values.queries.ts';
+import { audited } from '../values.service.ts';
+import { readUploadFile } from './file-read.ts';
+import type { UploadLimits } from './limits.ts';
+import { previewRows, type PlannedWrite } from './upload.preview.ts';
+import { committedUpload, recordCommitted, type UploadRecord } from './upload.queries.ts';
+
+export interface UploadFile {
+  fileName: string;
+  bytes: Buffer;
+}
+
+export type CommitResult =
+  | { outcome: 'committed'; uploadId: string; written: number; unchanged: number }
+  | { outcome: 'already_committed'; upload: UploadRecord };
+
+export function sha256Of(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export async function commitUpload(
+  db: Db,
+  user: CurrentUser,
+  file: UploadFile,
+  limits: UploadLimits,
+  previewId?: string,
+): Promise<CommitResult> {
+  const sha256 = sha256Of(file.bytes);
+  const read = await readUploadFile(file.bytes, limits);
+  return db.transaction().execute(async (tx) => {
+    // Two commits of the same file queue here, so the second sees the first and writes nothing.
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`upload:${user.councilId}:${sha256}`}, 0))`.execute(
+      tx,
+    );
+    const earlier = await committedUpload(tx, user.councilId, sha256);
+    if (earlier) return { outcome: 'already_committed', upload: earlier };
+
+    // Checked again inside the transaction, with the figures it replaces locked: the preview may be old.
+    const preview = await previewRows(tx, user, read, { lock: true });
+    if (preview.counts.error > 0) {
+      const first = preview.rows.find((r) => r.status === 'error')?.messages[0]?.text ?? '';
+      throw new ValidationError(
+        `The file has ${preview.counts.error} ${preview.counts.error === 1 ? 'row' : 'rows'} with errors, so nothing was written (the first: ${first}). Correct them and upload the file again.`,
+        [{ field: 'file', message: first }],
+      );
+    }
+    const uploadId = await recordCommitted(tx, {
+      councilId: user.councilId,
+      fileName: file.fileName,
+      sha256,
+      userId: user.id,
+      rows: read.rows.length,
+      previewId,
+    });
+    const recalculate = new Map<string, { measureId: string; period: string }>();
+    for (const w of preview.writes) {
+      await writeFigure(tx, user, uploadId, w);
+      if (w.breakdown === '')
+        recalculate.set(`${w.measure.id}:${w.period}`, { measureId: w.measure.id, period: w.period });
+    }
+    // After every figure of the file is in, so a formula reading two of them is worked out once from both.
+    for (const { measureId, period } of recalculate.values())
+      await recalculateAfterSave(tx, { councilId: user.councilId, userId: user.id }, measureId, period);
+    return {
+      outcome: 'committed',
+      uploadId,
+      written: preview.writes.length,
+      unchanged: read.rows.length - preview.writes.length,
+    };
+  });
+}
+
+async function writeFigure(tx: Tx, user: CurrentUser, uploadId: string, w: PlannedWrite): Promise<void> {
+  const write: ValueWrite = {
+    councilId: user.councilId,
+    measureId: w.measure.id,
+    period: w.period,
+    periodStart: w.periodStart,
+    periodEnd: w.periodEnd,
+    breakdown: w.breakdown,
+    value: w.figure.value,
+    numerator: w.figure.numerator,
+    denominator: w.figure.denominator,
+    commentary: w.figure.commentary,
+    status: 'submitted',
+    source: 'upload',
+    sourceRef: uploadId,
+    userId: user.id,
+  };
+  if (!w.existing) {
+    const created = await insertValue(tx, write);
+    if (!created) throw raced(w);
+    await insertRevision(tx, user.councilId, created, 'upload', user.id, uploadId);
+    await insertAudit(tx, {
+      councilId: user.councilId,
+      userId: user.id,
+      action: 'value.create',
+      entityId: created.id,
+      before: null,
+      after: audited(w.measure, created),
+    });
+    return;
+  }
+  await keepCurrentRevision(tx, w.existing.id);
+  const updated = await updateValue(tx, w.existing.id, w.existing.version, write);
+  if (!updated) throw raced(w);
+  await insertRevision(tx, user.councilId, updated, 'upload', user.id, uploadId);
+  await insertAudit(tx, {
+    councilId: user.councilId,
+    userId: user.id,
+    action: 'value.update',
+    entityId: updated.id,
+    before: {
+      measure: w.measure.code,
+      period: w.period,
+      breakdown: w.breakdown,
+      value: w.existing.value,
+      numerator: w.existing.numerator,
+      denominator: w.existing.denominator,
+      commentary: w.existing.commentary,
+      status: w.existing.status,
+      version: w.existing.version,
+    },
+    after: audited(w.measure, updated),
+  });
+}
+
+function raced(w: PlannedWrite): ConflictError {
+  const message = `row ${w.row}: someone else saved a figure for ${w.measure.code} ${w.period} while the file was being committed, so nothing was written. Preview the file again to see their figure.`;
+  return new ConflictError(message, [{ field: 'file', message }]);
+}

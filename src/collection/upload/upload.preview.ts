@@ -1,0 +1,184 @@
+// The dry run: every row of a file checked against the database as the entry form would check it — the
+// measure exists and is in the uploader's reach, the period fits its frequency, the figure passes the shared
+// checks, a formula measure is refused — giving each row accepted, warning or error. Nothing is written.
+import type { CurrentUser } from '../../access/current-user.ts';
+import { servicesInReach } from '../../access/scope.ts';
+import { periodEnd, periodKey, periodStart } from '../../assessment/index.ts';
+import type { Db } from '../../db/connection.ts';
+import type { Tx } from '../values.queries.ts';
+import type { CheckedFigure } from '../values.validation.ts';
+import { checkRow } from './row-figure.ts';
+import { describeProblem, type ReadRows, type RowProblem } from './rows-read.ts';
+import {
+  existingFigures,
+  figureKey,
+  measuresNamed,
+  type ExistingFigure,
+  type UploadMeasure,
+} from './upload.queries.ts';
+
+export type RowStatus = 'accepted' | 'warning' | 'error';
+
+export interface PreviewRow {
+  row: number;
+  measureCode: string;
+  period: string;
+  breakdown: string;
+  status: RowStatus;
+  /** "row 12, column value: …" lines; for an accepted row, what will happen (new, replaced, unchanged). */
+  messages: { column: string; text: string }[];
+}
+
+/** A row ready to write, with the figure it replaces (read again, and locked, inside the commit). */
+export interface PlannedWrite {
+  row: number;
+  measure: UploadMeasure;
+  period: string;
+  periodStart: string;
+  periodEnd: string;
+  breakdown: string;
+  figure: CheckedFigure;
+  existing: ExistingFigure | undefined;
+}
+
+export interface Preview {
+  rows: PreviewRow[];
+  /** About the file as a whole, e.g. columns it has that an upload does not read. */
+  fileWarnings: string[];
+  counts: Record<RowStatus, number>;
+  writes: PlannedWrite[];
+}
+
+export async function previewRows(
+  db: Db | Tx,
+  user: CurrentUser,
+  read: ReadRows,
+  options: { lock: boolean } = { lock: false },
+): Promise<Preview> {
+  const reach = await servicesInReach(db, user, 'value.write');
+  const measures = await measuresNamed(
+    db,
+    user.councilId,
+    [...new Set(read.rows.map((r) => r.measure_code))],
+    reach,
+  );
+  const problems = new Map<number, RowProblem[]>();
+  const note = (p: RowProblem) => problems.set(p.row, [...(problems.get(p.row) ?? []), p]);
+  read.problems.forEach(note);
+
+  const checked: PlannedWrite[] = [];
+  for (const row of read.rows) {
+    if (row.measure_code === '') continue;
+    const measure = measures.get(row.measure_code);
+    // Outside the uploader's reach a measure is "not found", exactly as on the entry form.
+    if (!measure || !measure.in_reach) {
+      note({
+        row: row.row,
+        column: 'measure_code',
+        message: `there is no measure with the code '${row.measure_code}'`,
+      });
+      continue;
+    }
+    const result = checkRow(row, measure);
+    if (Array.isArray(result)) {
+      result.forEach(note);
+      continue;
+    }
+    checked.push({
+      row: row.row,
+      measure,
+      period: periodKey(result.period),
+      periodStart: periodStart(result.period),
+      periodEnd: periodEnd(result.period),
+      breakdown: row.breakdown,
+      figure: result.figure,
+      existing: undefined,
+    });
+  }
+  const existing = await existingFigures(
+    db,
+    checked.map((w) => ({ measureId: w.measure.id, period: w.period, breakdown: w.breakdown })),
+    options.lock,
+  );
+  const writes = checked.map((w) => ({
+    ...w,
+    existing: existing.get(figureKey(w.measure.id, w.period, w.breakdown)),
+  }));
+  const byRow = new Map(writes.map((w) => [w.row, w]));
+
+  const rows: PreviewRow[] = read.rows.map((row) => {
+    const base = {
+      row: row.row,
+      measureCode: row.measure_code,
+      period: row.period,
+      breakdown: row.breakdown,
+    };
+    const found = problems.get(row.row);
+    if (found) {
+      return {
+        ...base,
+        status: 'error',
+        messages: found.map((p) => ({ column: p.column ?? '', text: describeProblem(p) })),
+      };
+    }
+    const write = byRow.get(row.row);
+    return write ? { ...base, ...outcome(write) } : { ...base, status: 'error', messages: [] };
+  });
+  const counts = { accepted: 0, warning: 0, error: 0 };
+  for (const r of rows) counts[r.status]++;
+  const fileWarnings = read.unknownColumns.length
+    ? [
+        `The file has ${read.unknownColumns.length === 1 ? 'a column' : 'columns'} an upload does not read, ignored: ${read.unknownColumns.join(', ')}`,
+      ]
+    : [];
+  return { rows, fileWarnings, counts, writes: writes.filter((w) => !unchanged(w)) };
+}
+
+/** What committing the row will do: a warning when it replaces a figure someone has already moved on. */
+function outcome(w: PlannedWrite): Pick<PreviewRow, 'status' | 'messages'> {
+  const at = `row ${w.row}`;
+  const e = w.existing;
+  if (!e) return { status: 'accepted', messages: [{ column: '', text: `${at}: a new figure` }] };
+  if (unchanged(w))
+    return {
+      status: 'accepted',
+      messages: [{ column: '', text: `${at}: the same as the figure stored; nothing changes` }],
+    };
+  const was = e.value == null ? 'no value' : String(Number(e.value));
+  if (e.status === 'published') {
+    return {
+      status: 'warning',
+      messages: [
+        {
+          column: 'value',
+          text: `${at}, column value: replaces the published figure ${was}; it will show as revised`,
+        },
+      ],
+    };
+  }
+  if (e.status !== 'draft' && e.status !== 'submitted') {
+    return {
+      status: 'warning',
+      messages: [
+        {
+          column: 'value',
+          text: `${at}, column value: replaces the ${e.status} figure ${was}, which goes back to submitted`,
+        },
+      ],
+    };
+  }
+  return { status: 'accepted', messages: [{ column: '', text: `${at}: replaces ${was}` }] };
+}
+
+function unchanged(w: PlannedWrite): boolean {
+  const e = w.existing;
+  const same = (stored: string | null, given: number | null) =>
+    stored == null ? given == null : given != null && Number(stored) === given;
+  return (
+    e !== undefined &&
+    same(e.value, w.figure.value) &&
+    same(e.numerator, w.figure.numerator) &&
+    same(e.denominator, w.figure.denominator) &&
+    e.commentary === w.figure.commentary
+  );
+}
