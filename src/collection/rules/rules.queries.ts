@@ -157,3 +157,15 @@ export async function deleteRule(
   if (version !== 'any') query = query.where('version', '=', version);
   return (await query.returning('id').executeTakeFirst()) !== undefined;
 }
+
+/** Which of these measures have any validation rule: an upload asks once, not once per row. */
+export async function measuresWithRules(db: Db | Tx, measureIds: readonly string[]): Promise<Set<string>> {
+  if (measureIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('measure_validation_rules')
+    .select('measure_id')
+    .distinct()
+    .where('measure_id', 'in', measureIds)
+    .execute();
+  return new Set(rows.map((r) => String(r.measure_id)));
+}

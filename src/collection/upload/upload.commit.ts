@@ -99,6 +99,7 @@ async function writeFigure(tx: Tx, user: CurrentUser, uploadId: string, w: Plann
     numerator: w.figure.numerator,
     denominator: w.figure.denominator,
     commentary: w.figure.commentary,
+    qualityFlags: w.qualityFlags,
     status: 'submitted',
     source: 'upload',
     sourceRef: uploadId,

@@ -7,8 +7,12 @@ import { periodEnd, periodKey, periodStart } from '../../assessment/index.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Tx } from '../values.queries.ts';
 import type { CheckedFigure } from '../values.validation.ts';
+import { ValidationError } from '../../web/errors.ts';
+import { checkFigure as checkRulesFor } from '../rules/check-figure.ts';
+import { measuresWithRules } from '../rules/rules.queries.ts';
+import { ExplanationNeededError, verdictOf } from '../rules/verdict.ts';
 import { checkRow } from './row-figure.ts';
-import { describeProblem, type ReadRows, type RowProblem } from './rows-read.ts';
+import { columns, describeProblem, type Column, type ReadRows, type RowProblem } from './rows-read.ts';
 import {
   existingFigures,
   figureKey,
@@ -39,6 +43,8 @@ export interface PlannedWrite {
   breakdown: string;
   figure: CheckedFigure;
   existing: ExistingFigure | undefined;
+  /** The measure's soft rules this figure breaks, with the row's commentary as the explanation (see verdictOf). */
+  qualityFlags: string[];
 }
 
 export interface Preview {
@@ -62,6 +68,10 @@ export async function previewRows(
     [...new Set(read.rows.map((r) => r.measure_code))],
     reach,
   );
+  const ruled = await measuresWithRules(
+    db,
+    [...measures.values()].map((m) => m.id),
+  );
   const problems = new Map<number, RowProblem[]>();
   const note = (p: RowProblem) => problems.set(p.row, [...(problems.get(p.row) ?? []), p]);
   read.problems.forEach(note);
@@ -84,6 +94,25 @@ export async function previewRows(
       result.forEach(note);
       continue;
     }
+    let qualityFlags: string[] = [];
+    // The measure's validation rules, exactly as on the entry form: a hard finding is an error; a soft one needs
+    // the row's commentary to say why the figure is right.
+    if (row.breakdown === '' && ruled.has(measure.id)) {
+      try {
+        qualityFlags = verdictOf(
+          await checkRulesFor(db, measure, result.period, result.figure),
+          result.figure.commentary,
+        );
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        if (error instanceof ExplanationNeededError)
+          note({ row: row.row, column: 'commentary', message: explanationNeeded(error) });
+        else
+          for (const d of error.details)
+            note({ row: row.row, column: columnOf(d.field), message: d.message });
+        continue;
+      }
+    }
     checked.push({
       row: row.row,
       measure,
@@ -93,6 +122,7 @@ export async function previewRows(
       breakdown: row.breakdown,
       figure: result.figure,
       existing: undefined,
+      qualityFlags,
     });
   }
   const existing = await existingFigures(
@@ -181,4 +211,15 @@ function unchanged(w: PlannedWrite): boolean {
     same(e.denominator, w.figure.denominator) &&
     e.commentary === w.figure.commentary
   );
+}
+
+/** A soft rule broken with no commentary to explain it: the upload's way to give the explanation is that column. */
+function explanationNeeded(error: ExplanationNeededError): string {
+  const warnings = error.warnings.map((w) => w.message).join('; ');
+  return `explain in commentary why this figure is right: it breaks a soft rule (${warnings})`;
+}
+
+/** The file's column a rule's finding is about: its figure fields share the column names; anything else, the value. */
+function columnOf(field: string): Column {
+  return (columns as readonly string[]).includes(field) ? (field as Column) : 'value';
 }

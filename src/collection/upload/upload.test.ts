@@ -209,3 +209,59 @@ describe('committing', () => {
     assert.equal(again.outcome, 'already_committed');
   });
 });
+
+describe("a measure's validation rules in an upload", () => {
+  test('a hard rule makes the row an error; a soft one needs the commentary, which is kept with the figure', async () => {
+    const ruled = await aMeasure(w.t.db, w.place, { unit: 'count', decimals: 0 });
+    const rule = (severity: 'hard' | 'soft', max: number) => ({
+      council_id: w.place.councilId,
+      measure_id: ruled.id,
+      kind: 'range' as const,
+      severity,
+      parameters: JSON.stringify({ min: 0, max }),
+    });
+    await w.t.db
+      .insertInto('measure_validation_rules')
+      .values([rule('hard', 1000), rule('soft', 100)])
+      .execute();
+    const text = (commentary: string) =>
+      [
+        'measure_code,period,value,commentary',
+        `${ruled.code},2024-04,5000,`,
+        `${ruled.code},2024-05,500,${commentary}`,
+        `${ruled.code},2024-06,50,`,
+      ].join('\n');
+    const unexplained = await previewFile(w.t.db, w.owner, file(text('')), defaultLimits, { keep: false });
+    const [hard, soft, fine] = unexplained.preview.rows;
+    assert.equal(hard?.status, 'error');
+    assert.equal(hard?.messages[0]?.column, 'value');
+    assert.equal(soft?.status, 'error');
+    assert.equal(soft?.messages[0]?.column, 'commentary');
+    assert.match(
+      soft?.messages[0]?.text ?? '',
+      /row 3, column commentary: explain in commentary why this figure is right/,
+    );
+    assert.equal(fine?.status, 'accepted');
+
+    const explained = [
+      'measure_code,period,value,commentary',
+      `${ruled.code},2024-05,500,A one-off: the spring clear-out`,
+    ].join('\n');
+    const preview = await previewFile(w.t.db, w.owner, file(explained, 'explained.csv'), defaultLimits, {
+      keep: true,
+    });
+    assert.equal(preview.preview.rows[0]?.status, 'accepted');
+    assert.ok(preview.uploadId);
+    await commitPreviewed(w.t.db, w.owner, preview.uploadId, preview.sha256, defaultLimits);
+    const stored = await w.t.db
+      .selectFrom('data_values')
+      .select(['value', 'quality_flags'])
+      .where('measure_id', '=', ruled.id)
+      .where('period', '=', '2024-05')
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(stored.value), 500);
+    assert.equal(stored.quality_flags.length, 2);
+    assert.match(stored.quality_flags[0] ?? '', /^Warning: /);
+    assert.equal(stored.quality_flags[1], 'Explanation: A one-off: the spring clear-out');
+  });
+});
