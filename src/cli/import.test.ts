@@ -77,7 +77,9 @@ test('killing the import in the middle of its commit leaves no figure and no com
   for (const code of ['HOU-01', 'HOU-03', 'HOU-08'])
     for (let year = 2100; year < 2200; year++)
       for (let month = 1; month <= 12; month++)
-        for (const breakdown of ['', 'ward:1', 'ward:2', 'ward:3'])
+        // Breakdowns only: the headline figures of these measures have validation rules that a made-up
+        // century of figures would break, and this test is about the kill, not the rules.
+        for (const breakdown of ['ward:1', 'ward:2', 'ward:3', 'ward:4'])
           lines.push(`${code},${year}-${String(month).padStart(2, '0')},${month},${breakdown}`);
   const file = await csvFile('large.csv', lines.join('\n'));
   const before = await count(sql`SELECT count(*)::int AS n FROM data_values`);
