@@ -30,6 +30,11 @@ export interface ChaseRow {
   owner_email: string | null;
   status: string | null;
   state: ChaseState;
+  /** The figure so far, if any: a template starts from it. */
+  value: string | null;
+  numerator: string | null;
+  denominator: string | null;
+  commentary: string | null;
 }
 
 function selectRounds(db: Db) {
@@ -107,7 +112,7 @@ export async function chaseList(
         AS d(frequency, period)
     )
     SELECT m.id AS measure_id, m.code, m.title, due.period, u.id AS owner_id, u.display_name AS owner_name,
-      u.email AS owner_email, dv.status,
+      u.email AS owner_email, dv.status, dv.value, dv.numerator, dv.denominator, dv.commentary,
       CASE
         WHEN dv.status IS NOT NULL AND dv.status <> 'draft' THEN 'submitted'
         WHEN current_date > ${q.deadline}::date THEN 'late'

@@ -8,6 +8,7 @@ import { labelOfPeriod } from '../../reporting/present.ts';
 import { ConflictError, type FieldProblem, ValidationError } from '../../web/errors.ts';
 import type { ServerContext } from '../../web/server.ts';
 import { listRounds, openRound, roundPage } from './rounds.service.ts';
+import { csvTemplate, xlsxTemplate } from './round-template.ts';
 import { remindersSent } from './rounds.queries.ts';
 
 type RoundsRequest = FastifyRequest<{
@@ -63,6 +64,23 @@ export function roundsRoutes(app: FastifyInstance, { db, jobs }: ServerContext):
     }
   });
 
+  // The template holds the figures the user may enter: a data owner's own, a performance officer's all.
+  for (const format of ['csv', 'xlsx'] as const)
+    app.get(
+      `/rounds/:id/template.${format}`,
+      { config: { access: 'value.write' } },
+      async (request: RoundsRequest, reply) => {
+        const user = signedInUser(request);
+        const { round, items } = await roundPage(db, user, request.params.id, 'value.write');
+        const name = `figures-${round.period}.${format}`;
+        reply.header('content-disposition', `attachment; filename="${name}"`);
+        if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(csvTemplate(items));
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .send(await xlsxTemplate(items));
+      },
+    );
+
   app.get('/rounds/:id', { config: { access: 'value.read' } }, async (request: RoundsRequest, reply) => {
     const user = signedInUser(request);
     const page = await roundPage(db, user, request.params.id);
@@ -77,6 +95,7 @@ export function roundsRoutes(app: FastifyInstance, { db, jobs }: ServerContext):
         stateLabel: STATE_LABELS[i.state],
       })),
       stateLabels: STATE_LABELS,
+      canEnter: can(user, 'value.write'),
       sent,
       flash:
         first(request.query, 'opened') === '1'

@@ -108,10 +108,15 @@ export interface RoundPage {
 }
 
 /** The chase list as the user may see it: a performance officer the whole council, others their reach. */
-export async function roundPage(db: Db, user: CurrentUser, id: string): Promise<RoundPage> {
+export async function roundPage(
+  db: Db,
+  user: CurrentUser,
+  id: string,
+  action: 'value.read' | 'value.write' = 'value.read',
+): Promise<RoundPage> {
   const round = await findRound(db, user.councilId, id);
   if (!round) throw new NotFoundError(`There is no collection round ${id}`);
-  const items = await dueThisRound(db, round, await servicesInReach(db, user, 'value.read'));
+  const items = await dueThisRound(db, round, await servicesInReach(db, user, action));
   const counts = { not_started: 0, draft: 0, submitted: 0, late: 0 };
   for (const item of items) counts[item.state] += 1;
   return { round, items, counts };
