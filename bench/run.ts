@@ -3,6 +3,7 @@
 import type { BenchRow } from './measure.ts';
 import * as assess from './assess.ts';
 import * as scorecard from './scorecard.ts';
+import * as upload from './upload.ts';
 
 interface Benchmark {
   name: string;
@@ -15,6 +16,7 @@ interface Benchmark {
 const benchmarks: Benchmark[] = [
   { name: 'scorecard', ...scorecard },
   { name: 'assess', ...assess },
+  { name: 'upload', ...upload },
 ];
 
 function selected(only: readonly string[]): Benchmark[] {

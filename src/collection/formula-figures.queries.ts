@@ -74,3 +74,15 @@ export async function removeValue(tx: Tx, id: string, version: number): Promise<
   const result = await sql`DELETE FROM data_values WHERE id = ${id} AND version = ${version}`.execute(tx);
   return Number(result.numAffectedRows ?? 0) === 1;
 }
+
+/** Which of these measures some formula reads: only their figures need formula measures worked out again. */
+export async function measuresReadByFormulas(db: Tx, measureIds: readonly string[]): Promise<Set<string>> {
+  if (measureIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('measure_formula_inputs')
+    .select('input_measure_id')
+    .distinct()
+    .where('input_measure_id', 'in', [...new Set(measureIds)])
+    .execute();
+  return new Set(rows.map((r) => String(r.input_measure_id)));
+}

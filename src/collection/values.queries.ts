@@ -272,3 +272,75 @@ export async function revisionsOf(db: Db, dataValueId: string): Promise<Revision
     ORDER BY r.revision DESC`.execute(db);
   return result.rows;
 }
+
+/** A new figure for insertNewValues: the columns a bulk writer supplies; the rest are the same for the batch. */
+export interface NewFigure {
+  measureId: string;
+  measureCode: string;
+  period: string;
+  periodStart: string;
+  periodEnd: string;
+  breakdown: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  commentary: string;
+  qualityFlags: string[];
+}
+
+/**
+ * Inserts many new figures with their first revisions and audit rows in one statement — what insertValue,
+ * insertRevision and insertAudit do for one, done as set work for an upload. Returns how many were inserted: fewer
+ * than given means another writer got in first for some (the unique key held), and the caller must give up.
+ */
+export async function insertNewValues(
+  tx: Tx,
+  batch: { councilId: string; userId: string; status: ValueStatus; source: string; sourceRef: string },
+  figures: readonly NewFigure[],
+): Promise<number> {
+  if (figures.length === 0) return 0;
+  const rows = figures.map((f) => ({
+    measure_id: f.measureId,
+    measure_code: f.measureCode,
+    period: f.period,
+    period_start: f.periodStart,
+    period_end: f.periodEnd,
+    breakdown: f.breakdown,
+    value: f.value,
+    numerator: f.numerator,
+    denominator: f.denominator,
+    commentary: f.commentary,
+    quality_flags: f.qualityFlags,
+  }));
+  const result = await sql<{ inserted: number }>`
+    WITH x AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(measure_id bigint, measure_code text,
+        period text, period_start date, period_end date, breakdown text, value numeric, numerator numeric,
+        denominator numeric, commentary text, quality_flags text[])
+    ), dv AS (
+      INSERT INTO data_values (council_id, measure_id, period, period_start, period_end, breakdown, value, numerator,
+        denominator, commentary, status, quality_flags, source, source_ref, revision, version, created_by, updated_by)
+      SELECT ${batch.councilId}, x.measure_id, x.period, x.period_start, x.period_end, x.breakdown, x.value,
+        x.numerator, x.denominator, x.commentary, ${batch.status}, x.quality_flags, ${batch.source},
+        ${batch.sourceRef}, 1, 1, ${batch.userId}, ${batch.userId}
+      FROM x
+      ON CONFLICT (measure_id, period, breakdown) DO NOTHING
+      RETURNING *
+    ), revisions AS (
+      INSERT INTO data_value_revisions (council_id, data_value_id, revision, value, numerator, denominator,
+        commentary, status, source, source_ref, changed_by, changed_at)
+      SELECT council_id, id, revision, value, numerator, denominator, commentary, status, source, source_ref,
+        updated_by, updated_at
+      FROM dv
+    ), audit AS (
+      INSERT INTO audit_log (council_id, user_id, action, entity, entity_id, before, after)
+      SELECT dv.council_id, dv.updated_by, 'value.create', 'data_value', dv.id, NULL,
+        jsonb_build_object('measure', x.measure_code, 'period', dv.period, 'value', dv.value::text,
+          'numerator', dv.numerator::text, 'denominator', dv.denominator::text, 'commentary', dv.commentary,
+          'status', dv.status, 'quality_flags', to_jsonb(dv.quality_flags), 'revision', dv.revision,
+          'version', dv.version, 'revised_after_publication', dv.revised_after_publication)
+      FROM dv JOIN x ON x.measure_id = dv.measure_id AND x.period = dv.period AND x.breakdown = dv.breakdown
+    )
+    SELECT count(*)::int AS inserted FROM dv`.execute(tx);
+  return result.rows[0]?.inserted ?? 0;
+}

@@ -6,15 +6,17 @@ import { sql } from 'kysely';
 import type { CurrentUser } from '../../access/current-user.ts';
 import type { Db } from '../../db/connection.ts';
 import { ConflictError, ValidationError } from '../../web/errors.ts';
+import { measuresReadByFormulas } from '../formula-figures.queries.ts';
 import { recalculateAfterSave } from '../formula-figures.service.ts';
 import {
   insertAudit,
   insertRevision,
-  insertValue,
+  insertNewValues,
   keepCurrentRevision,
   updateValue,
   type Tx,
   type ValueWrite,
+  type NewFigure,
 } from '../values.queries.ts';
 import { audited } from '../values.service.ts';
 import { readUploadFile } from './file-read.ts';
@@ -69,12 +71,32 @@ export async function commitUpload(
       rows: read.rows.length,
       previewId,
     });
-    const recalculate = new Map<string, { measureId: string; period: string }>();
-    for (const w of preview.writes) {
-      await writeFigure(tx, user, uploadId, w);
-      if (w.breakdown === '')
-        recalculate.set(`${w.measure.id}:${w.period}`, { measureId: w.measure.id, period: w.period });
+    // New figures go in as set work, a batch at a time; a figure that replaces one goes through the single write.
+    const fresh = preview.writes.filter((w) => !w.existing);
+    for (let at = 0; at < fresh.length; at += BATCH) {
+      const batch = fresh.slice(at, at + BATCH);
+      const inserted = await insertNewValues(
+        tx,
+        {
+          councilId: user.councilId,
+          userId: user.id,
+          status: 'submitted',
+          source: 'upload',
+          sourceRef: uploadId,
+        },
+        batch.map(newFigure),
+      );
+      if (inserted !== batch.length) throw raced(batch[0] as PlannedWrite);
     }
+    for (const w of preview.writes) if (w.existing) await writeFigure(tx, user, uploadId, w);
+    const readByFormulas = await measuresReadByFormulas(
+      tx,
+      preview.writes.filter((w) => w.breakdown === '').map((w) => w.measure.id),
+    );
+    const recalculate = new Map<string, { measureId: string; period: string }>();
+    for (const w of preview.writes)
+      if (w.breakdown === '' && readByFormulas.has(w.measure.id))
+        recalculate.set(`${w.measure.id}:${w.period}`, { measureId: w.measure.id, period: w.period });
     // After every figure of the file is in, so a formula reading two of them is worked out once from both.
     for (const { measureId, period } of recalculate.values())
       await recalculateAfterSave(tx, { councilId: user.councilId, userId: user.id }, measureId, period);
@@ -87,6 +109,26 @@ export async function commitUpload(
   });
 }
 
+/** New figures per statement: large enough to make the round trips few, small enough to keep each plan quick. */
+const BATCH = 1000;
+
+function newFigure(w: PlannedWrite): NewFigure {
+  return {
+    measureId: w.measure.id,
+    measureCode: w.measure.code,
+    period: w.period,
+    periodStart: w.periodStart,
+    periodEnd: w.periodEnd,
+    breakdown: w.breakdown,
+    value: w.figure.value,
+    numerator: w.figure.numerator,
+    denominator: w.figure.denominator,
+    commentary: w.figure.commentary,
+    qualityFlags: w.qualityFlags,
+  };
+}
+
+/** Replaces a figure already there: a new revision of it, audited with what it was. */
 async function writeFigure(tx: Tx, user: CurrentUser, uploadId: string, w: PlannedWrite): Promise<void> {
   const write: ValueWrite = {
     councilId: user.councilId,
@@ -105,22 +147,10 @@ async function writeFigure(tx: Tx, user: CurrentUser, uploadId: string, w: Plann
     sourceRef: uploadId,
     userId: user.id,
   };
-  if (!w.existing) {
-    const created = await insertValue(tx, write);
-    if (!created) throw raced(w);
-    await insertRevision(tx, user.councilId, created, 'upload', user.id, uploadId);
-    await insertAudit(tx, {
-      councilId: user.councilId,
-      userId: user.id,
-      action: 'value.create',
-      entityId: created.id,
-      before: null,
-      after: audited(w.measure, created),
-    });
-    return;
-  }
-  await keepCurrentRevision(tx, w.existing.id);
-  const updated = await updateValue(tx, w.existing.id, w.existing.version, write);
+  const existing = w.existing;
+  if (!existing) throw new Error(`row ${w.row} has no figure to replace`);
+  await keepCurrentRevision(tx, existing.id);
+  const updated = await updateValue(tx, existing.id, existing.version, write);
   if (!updated) throw raced(w);
   await insertRevision(tx, user.councilId, updated, 'upload', user.id, uploadId);
   await insertAudit(tx, {
@@ -132,12 +162,12 @@ async function writeFigure(tx: Tx, user: CurrentUser, uploadId: string, w: Plann
       measure: w.measure.code,
       period: w.period,
       breakdown: w.breakdown,
-      value: w.existing.value,
-      numerator: w.existing.numerator,
-      denominator: w.existing.denominator,
-      commentary: w.existing.commentary,
-      status: w.existing.status,
-      version: w.existing.version,
+      value: existing.value,
+      numerator: existing.numerator,
+      denominator: existing.denominator,
+      commentary: existing.commentary,
+      status: existing.status,
+      version: existing.version,
     },
     after: audited(w.measure, updated),
   });
