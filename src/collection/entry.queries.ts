@@ -45,9 +45,15 @@ export interface EntryContextRow {
   target_high: string | null;
   previous_period: string | null;
   previous_value: string | null;
+  calculation: string;
+  data_source: string;
+  common_mistakes: string;
 }
 
-/** The target for the period and the latest figure before it, to help the person entering spot a slip. */
+/**
+ * The target for the period, the latest figure before it, and the performance team's guidance (how it is
+ * calculated, where the figures come from, the common mistakes), to help the person entering spot a slip.
+ */
 export async function entryContext(
   db: Db,
   measureId: string,
@@ -56,14 +62,16 @@ export async function entryContext(
 ): Promise<EntryContextRow> {
   const result = await sql<EntryContextRow>`
     SELECT t.value AS target, t.low AS target_low, t.high AS target_high,
-      prev.period AS previous_period, prev.value AS previous_value
-    FROM (SELECT 1) one
-    LEFT JOIN targets t ON t.measure_id = ${measureId} AND t.period = ${period}
+      prev.period AS previous_period, prev.value AS previous_value,
+      m.calculation, m.data_source, m.common_mistakes
+    FROM measures m
+    LEFT JOIN targets t ON t.measure_id = m.id AND t.period = ${period}
     LEFT JOIN LATERAL (
       SELECT dv.period, dv.value FROM data_values dv
       WHERE dv.measure_id = ${measureId} AND dv.breakdown = '' AND dv.period_end < ${periodStart}::date
       ORDER BY dv.period_end DESC LIMIT 1
-    ) prev ON true`.execute(db);
+    ) prev ON true
+    WHERE m.id = ${measureId}`.execute(db);
   return (
     result.rows[0] ?? {
       target: null,
@@ -71,6 +79,9 @@ export async function entryContext(
       target_high: null,
       previous_period: null,
       previous_value: null,
+      calculation: '',
+      data_source: '',
+      common_mistakes: '',
     }
   );
 }

@@ -214,3 +214,30 @@ describe('the values API', () => {
     assert.equal(anonymousPut.status, 401);
   });
 });
+
+describe('guidance beside the entry form', () => {
+  test('shows how the measure is calculated, where its figures come from and the common mistakes', async () => {
+    const html = await (await (await as(housingOwner)).get('/my-measures/HOU-07/2026-10')).text();
+    assert.match(html, /Guidance from the performance team/);
+    assert.match(html, /How it is calculated/);
+    assert.match(html, /Northgate housing repairs system \(damp and mould case module\)/);
+    assert.match(html, /Counting reports closed without an inspection as investigated/);
+  });
+
+  test('common mistakes written in the library reach the form, and the measure keeps them as a version', async () => {
+    const officer = await as('performance@anytown.example');
+    const current = (await (await officer.json('GET', '/api/v1/measures/HOU-01')).json()) as {
+      version: number;
+    };
+    const changed = await officer.json('PUT', '/api/v1/measures/HOU-01', {
+      commonMistakes: 'Counting a relet twice when the tenancy starts on a Monday.',
+      version: current.version,
+    });
+    const body = (await changed.json()) as { commonMistakes: string; version: number };
+    assert.equal(changed.status, 200, JSON.stringify(body));
+    assert.equal(body.commonMistakes, 'Counting a relet twice when the tenancy starts on a Monday.');
+    assert.equal(body.version, current.version + 1);
+    const html = await (await (await as(housingOwner)).get('/my-measures/HOU-01/2026-10')).text();
+    assert.match(html, /Counting a relet twice when the tenancy starts on a Monday\./);
+  });
+});

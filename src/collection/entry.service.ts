@@ -85,6 +85,8 @@ export interface EntryPage {
   previousValue: number | null;
   /** A formula measure's inputs: its figure is shown, read-only, and these are what people enter. */
   calculatedFrom: readonly string[] | null;
+  /** The performance team's guidance, shown beside the form. */
+  guidance: { calculation: string; source: string; mistakes: string };
 }
 
 /** Everything the entry form shows for one measure and period; 404 outside the user's reach, 400 for a bad period. */
@@ -112,6 +114,11 @@ export async function entryPage(
     previousPeriodLabel: labelOfPeriod(context.previous_period),
     previousValue: toNumber(context.previous_value),
     calculatedFrom: measure.calculation_type === 'formula' ? inputsOf(measure.formula) : null,
+    guidance: {
+      calculation: context.calculation,
+      source: context.data_source,
+      mistakes: context.common_mistakes,
+    },
   };
 }
 

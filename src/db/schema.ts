@@ -201,6 +201,7 @@ export interface MeasuresTable {
   tags: ColumnType<string[], string[] | undefined, string[]>;
   external_refs: Json<ExternalRef[]>;
   data_source: Generated<string>;
+  common_mistakes: Generated<string>;
   status: Generated<MeasureStatus>;
   effective_from: NullableDateOnly;
   effective_to: NullableDateOnly;

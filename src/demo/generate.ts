@@ -48,6 +48,7 @@ export interface DemoMeasureRow {
   tags: Tag[];
   externalRefs: ExternalRef[];
   dataSource: string;
+  commonMistakes: string;
   status: 'draft' | 'active' | 'retired';
   effectiveFrom: string;
   effectiveTo: string | null;
@@ -110,6 +111,7 @@ function measureRow(def: MeasureDef): DemoMeasureRow {
     tags: def.links.tags,
     externalRefs: def.refs ?? [],
     dataSource: def.source,
+    commonMistakes: def.mistakes ?? '',
     status: def.status ?? 'active',
     effectiveFrom,
     effectiveTo: def.effectiveTo ?? null,

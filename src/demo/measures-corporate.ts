@@ -20,6 +20,8 @@ export const corporateMeasures: MeasureDef[] = [
     },
     refs: [{ scheme: 'MHCLG', ref: 'QRC4 / CTR' }],
     source: 'Civica OpenRevenues',
+    mistakes:
+      'Using the gross debit rather than the net collectable debit; including arrears from earlier years; typing the share as a fraction (0.48) instead of a percentage (48).',
     model: {
       start: 96.3,
       end: 95.8,

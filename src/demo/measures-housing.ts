@@ -22,6 +22,8 @@ export const housingMeasures: MeasureDef[] = [
       tags: ['statutory', 'regulatory', 'public', 'corporate'],
     },
     source: 'Northgate housing repairs system (damp and mould case module)',
+    mistakes:
+      'Counting reports closed without an inspection as investigated; timing from the inspection rather than from the report; leaving out reports made by phone to the contact centre.',
     model: {
       start: 81,
       end: 93,

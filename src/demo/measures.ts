@@ -81,6 +81,8 @@ export interface MeasureDef {
   links: MeasureLinks;
   refs?: ExternalRef[];
   source: string;
+  /** What people entering the figures get wrong: shown beside the entry form. */
+  mistakes?: string;
   /** Defaults to active. A draft measure has no figures yet; a retired one has an effective_to. */
   status?: 'draft' | 'retired';
   effectiveTo?: string;

@@ -45,6 +45,7 @@ export interface MeasureFormValues {
   tags: string[];
   externalRefs: string;
   dataSource: string;
+  commonMistakes: string;
   status: string;
   effectiveFrom: DateParts;
   effectiveTo: DateParts;
@@ -70,6 +71,7 @@ const textFields = [
   'leadService',
   'externalRefs',
   'dataSource',
+  'commonMistakes',
   'status',
   'note',
   'version',
@@ -142,6 +144,7 @@ export function measureInputFromForm(v: MeasureFormValues): MeasureInput {
     tags: v.tags as MeasureInput['tags'],
     externalRefs: refsFromLines(v.externalRefs),
     dataSource: v.dataSource,
+    commonMistakes: v.commonMistakes,
     status: v.status as MeasureInput['status'],
     effectiveFrom: isoFromParts(v.effectiveFrom),
     effectiveTo: isoFromParts(v.effectiveTo),

@@ -20,6 +20,7 @@ const fieldLabels: Record<string, string> = {
   tags: 'Tags',
   externalRefs: 'External references',
   dataSource: 'Data source',
+  commonMistakes: 'Common mistakes',
   status: 'Status',
   effectiveFrom: 'Effective from',
   effectiveTo: 'Effective to',

@@ -72,6 +72,7 @@ export function measureColumns(m: MeasureRecord, links: ResolvedLinks) {
     tags: m.tags,
     external_refs: JSON.stringify(m.externalRefs),
     data_source: m.dataSource,
+    common_mistakes: m.commonMistakes,
     status: m.status,
     effective_from: m.effectiveFrom,
     effective_to: m.effectiveTo,

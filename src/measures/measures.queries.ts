@@ -32,6 +32,7 @@ export interface MeasureDetailRow {
   tags: string[];
   external_refs: ExternalRef[];
   data_source: string;
+  common_mistakes: string;
   status: MeasureStatus;
   effective_from: string | null;
   effective_to: string | null;
@@ -58,7 +59,7 @@ export async function findMeasureDetail(
   const result = await sql<MeasureDetailRow>`
     SELECT m.id, m.code, m.title, m.definition, m.calculation, m.calculation_type, m.numerator_label,
       m.denominator_label, m.formula, m.unit, m.decimals, m.polarity, m.frequency, m.accumulation, m.tags,
-      m.external_refs, m.data_source, m.status, m.effective_from::text AS effective_from,
+      m.external_refs, m.data_source, m.common_mistakes, m.status, m.effective_from::text AS effective_from,
       m.effective_to::text AS effective_to, m.version, m.updated_at, ub.display_name AS updated_by_name,
       o.email AS owner_email, o.display_name AS owner_name,
       m.lead_service_id, ls.code AS lead_service_code, ls.name AS lead_service_name,

@@ -15,7 +15,8 @@ import type { MeasureInput } from './measures.schema.ts';
 export type CompleteMeasure = Required<MeasureInput>;
 
 export const CODE_PATTERN = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/;
-const SCHEME_PATTERN = /^[A-Z][A-Z0-9_]*$/;
+// Schemes as their owners write them: TSM, LGINFORM, ASCOF, H-CLIC.
+const SCHEME_PATTERN = /^[A-Z][A-Z0-9_-]*$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const defaults: Omit<CompleteMeasure, 'code' | 'title' | 'unit' | 'polarity' | 'frequency' | 'accumulation'> =
@@ -34,6 +35,7 @@ const defaults: Omit<CompleteMeasure, 'code' | 'title' | 'unit' | 'polarity' | '
     tags: [],
     externalRefs: [],
     dataSource: '',
+    commonMistakes: '',
     status: 'draft',
     effectiveFrom: null,
     effectiveTo: null,
@@ -73,6 +75,7 @@ export function validateMeasure(input: MeasureInput): { measure: CompleteMeasure
     denominatorLabel: trimmed(input.denominatorLabel),
     formula: trimmed(input.formula),
     dataSource: trimmed(input.dataSource),
+    commonMistakes: trimmed(input.commonMistakes),
     owner: trimmed(input.owner ?? '') || null,
     leadService: trimmed(input.leadService ?? '') || null,
     services: [...new Set((input.services ?? []).map((s) => s.trim()).filter(Boolean))],
@@ -128,7 +131,14 @@ export function validateMeasure(input: MeasureInput): { measure: CompleteMeasure
     if (!oneOf(tags, tag)) problem('tags', `Tags: '${tag}' is not a tag; choose from ${tags.join(', ')}`);
   }
   measure.externalRefs.forEach((r, i) => {
-    if (!SCHEME_PATTERN.test(r.scheme) || !r.ref || /\s/.test(r.ref) || r.ref.length > 60) {
+    // A reference may name a return's item in words (H-CLIC:Prevention duty outcomes), but not start or end blank.
+    if (
+      !SCHEME_PATTERN.test(r.scheme) ||
+      !r.ref ||
+      r.ref !== r.ref.trim() ||
+      /[\r\n\t]/.test(r.ref) ||
+      r.ref.length > 60
+    ) {
       const shown = r.ref ? `${r.scheme}:${r.ref}` : r.scheme;
       problem(
         'externalRefs',
