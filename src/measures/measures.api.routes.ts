@@ -3,7 +3,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { signedInUser } from '../access/guard.ts';
-import { ErrorResponse } from '../reporting/scorecard.schema.ts';
+import { ErrorResponse, errorResponses } from '../reporting/scorecard.schema.ts';
 import type { AppContext } from '../web/server.ts';
 import {
   CreateMeasureBody,
@@ -28,7 +28,7 @@ import {
   TargetParams,
 } from './targets.schema.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const errors = errorResponses;
 
 export function measuresApiRoutes(fastify: FastifyInstance, { db }: AppContext): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { signedInUser } from '../access/guard.ts';
 import { can } from '../access/permissions.ts';
-import { ErrorResponse } from '../reporting/scorecard.schema.ts';
+import { ErrorResponse, errorResponses } from '../reporting/scorecard.schema.ts';
 import { ConflictError, type FieldProblem, ValidationError } from '../web/errors.ts';
 import type { AppContext } from '../web/server.ts';
 import { errorsForForm, first, type FormBody } from './measure-form.ts';
@@ -85,7 +85,7 @@ function formField(field: string, rowOf: number[]): string {
   return `${match[2] === 'period' ? 'recalcPeriod' : 'recalcReason'}-${row}`;
 }
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const errors = errorResponses;
 
 export function spcSettingsRoutes(fastify: FastifyInstance, { db }: AppContext): void {
   const render = async (

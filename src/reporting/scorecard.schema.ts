@@ -48,3 +48,11 @@ export const ErrorResponse = Type.Object({
     details: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
   }),
 });
+
+/** The error answers every API route may give before its own: a bad request, no sign-in, no right, not found. */
+export const errorResponses = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+};

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { columns } from '../upload/rows-read.ts';
 import type { ChaseRow } from './rounds.queries.ts';
 
-const STATE_WORDS: Record<ChaseRow['state'], string> = {
+export const STATE_WORDS: Record<ChaseRow['state'], string> = {
   not_started: 'Not started',
   draft: 'Draft',
   submitted: 'Submitted',

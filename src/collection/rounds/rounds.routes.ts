@@ -8,7 +8,7 @@ import { labelOfPeriod } from '../../reporting/present.ts';
 import { ConflictError, type FieldProblem, ValidationError } from '../../web/errors.ts';
 import type { ServerContext } from '../../web/server.ts';
 import { listRounds, openRound, roundPage } from './rounds.service.ts';
-import { csvTemplate, xlsxTemplate } from './round-template.ts';
+import { csvTemplate, STATE_WORDS, xlsxTemplate } from './round-template.ts';
 import { remindersSent } from './rounds.queries.ts';
 
 type RoundsRequest = FastifyRequest<{
@@ -16,8 +16,6 @@ type RoundsRequest = FastifyRequest<{
   Querystring: FormBody;
   Body: FormBody | undefined;
 }>;
-
-const STATE_LABELS = { not_started: 'Not started', draft: 'Draft', submitted: 'Submitted', late: 'Late' };
 
 export function roundsRoutes(app: FastifyInstance, { db, jobs }: ServerContext): void {
   const renderList = async (
@@ -92,9 +90,9 @@ export function roundsRoutes(app: FastifyInstance, { db, jobs }: ServerContext):
       items: page.items.map((i) => ({
         ...i,
         periodLabel: labelOfPeriod(i.period),
-        stateLabel: STATE_LABELS[i.state],
+        stateLabel: STATE_WORDS[i.state],
       })),
-      stateLabels: STATE_LABELS,
+      stateLabels: STATE_WORDS,
       canEnter: can(user, 'value.write'),
       sent,
       flash:

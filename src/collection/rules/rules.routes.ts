@@ -7,7 +7,7 @@ import { can } from '../../access/permissions.ts';
 import { RULE_KINDS, RULE_NAMES, type RuleInput } from '../../assessment/index.ts';
 import { errorsForForm, first, type FormBody } from '../../measures/measure-form.ts';
 import { MeasureCodeParams } from '../../measures/measures.schema.ts';
-import { ErrorResponse } from '../../reporting/scorecard.schema.ts';
+import { ErrorResponse, errorResponses } from '../../reporting/scorecard.schema.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../web/errors.ts';
 import type { AppContext } from '../../web/server.ts';
 import { inputOf, type RuleOut } from './rules.present.ts';
@@ -73,7 +73,7 @@ function inputFrom(v: FormValues): RuleInput {
 }
 
 const kinds = RULE_KINDS.map((k) => ({ value: k, text: RULE_NAMES[k] }));
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const errors = errorResponses;
 const present = (set: RuleSet) => ({ measure: set.measure.code, version: set.version, rules: set.rules });
 
 export function rulesRoutes(fastify: FastifyInstance, { db }: AppContext): void {
