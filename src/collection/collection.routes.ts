@@ -1,8 +1,9 @@
-// Collection's routes in one module for the server's list: data entry, collection rounds, uploads, the values API
+// Collection's routes in one module for the server's list: data entry, collection rounds, returns, uploads, the values API
 // and the validation rules.
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../web/server.ts';
 import { entryRoutes } from './entry.routes.ts';
+import { myReturnsRoutes } from './returns/my-returns.routes.ts';
 import { roundsRoutes } from './rounds/rounds.routes.ts';
 import { rulesRoutes } from './rules/rules.routes.ts';
 import { uploadRoutes } from './upload/upload.routes.ts';
@@ -11,6 +12,7 @@ import { valuesApiRoutes } from './values.api.routes.ts';
 export function collectionRoutes(app: FastifyInstance, context: ServerContext): void {
   entryRoutes(app, context);
   roundsRoutes(app, context);
+  myReturnsRoutes(app, context);
   valuesApiRoutes(app, context);
   rulesRoutes(app, context);
   uploadRoutes(app, context);

@@ -16,6 +16,7 @@ import {
   updateValue,
   type EntryMeasure,
   type StoredValue,
+  type Tx,
   type ValueWrite,
 } from './values.queries.ts';
 import { recalculateAfterSave } from './formula-figures.service.ts';
@@ -39,6 +40,8 @@ export interface SaveRequest {
   period: string;
   input: ValueInput;
   source: 'form' | 'api';
+  /** A draft is kept for its owner to finish; a submitted figure goes on to be validated. Submitted by default. */
+  status?: 'draft' | 'submitted';
 }
 
 export interface Saved {
@@ -70,8 +73,14 @@ export function periodForMeasure(measure: EntryMeasure, key: string): Period {
 }
 
 export async function saveValue(db: Db, request: SaveRequest): Promise<Saved> {
+  return db.transaction().execute((tx) => saveValueIn(tx, request));
+}
+
+/** Saves within the caller's transaction, so several figures (a return's whole form) are written all or nothing. */
+export async function saveValueIn(tx: Tx, request: SaveRequest): Promise<Saved> {
   const { user, input } = request;
-  const measure = await measureForUser(db, user, request.code, 'value.write');
+  const status = request.status ?? 'submitted';
+  const measure = await measureForUser(tx, user, request.code, 'value.write');
   const problems: FieldProblem[] = [];
   const period = checkPeriod(request.period, measure);
   if (isProblem(period)) problems.push(period);
@@ -94,48 +103,58 @@ export async function saveValue(db: Db, request: SaveRequest): Promise<Saved> {
     numerator: figure.numerator,
     denominator: figure.denominator,
     commentary: figure.commentary,
-    status: 'submitted',
+    status,
     source: request.source,
     userId: user.id,
   };
 
-  return db.transaction().execute(async (tx) => {
-    // The measure's validation rules: a hard finding rejects; a soft one is kept as a flag with its explanation.
-    write.qualityFlags = verdictOf(await checkRulesFor(tx, measure, period, figure), input.explanation);
-    const existing = await findHeadlineValue(tx, measure.id, key);
-    if (!existing) {
-      if (version != null && version !== 0) throw stale(measure, key, null);
-      const created = await insertValue(tx, write);
-      if (!created) throw stale(measure, key, (await findHeadlineValue(tx, measure.id, key)) ?? null);
-      await insertRevision(tx, user.councilId, created, request.source, user.id);
-      await recalculateAfterSave(tx, { councilId: user.councilId, userId: user.id }, measure.id, key);
-      await insertAudit(tx, {
-        councilId: user.councilId,
-        userId: user.id,
-        action: 'value.create',
-        entityId: created.id,
-        before: null,
-        after: audited(measure, created),
-      });
-      return { measure, value: created, created: true };
-    }
-    if (version == null) throw versionMissing(measure, key, existing);
-    if (version === 0) throw stale(measure, key, existing);
-    await keepCurrentRevision(tx, existing.id);
-    const updated = await updateValue(tx, existing.id, version, write);
-    if (!updated) throw stale(measure, key, (await findHeadlineValue(tx, measure.id, key)) ?? existing);
-    await insertRevision(tx, user.councilId, updated, request.source, user.id);
+  // The measure's validation rules: a hard finding rejects; a soft one is kept as a flag with its explanation,
+  // which a draft may still lack — it is needed to submit.
+  write.qualityFlags = verdictOf(await checkRulesFor(tx, measure, period, figure), input.explanation, {
+    explanationRequired: status !== 'draft',
+  });
+  const existing = await findHeadlineValue(tx, measure.id, key);
+  if (!existing) {
+    if (version != null && version !== 0) throw stale(measure, key, null);
+    const created = await insertValue(tx, write);
+    if (!created) throw stale(measure, key, (await findHeadlineValue(tx, measure.id, key)) ?? null);
+    await insertRevision(tx, user.councilId, created, request.source, user.id);
     await recalculateAfterSave(tx, { councilId: user.councilId, userId: user.id }, measure.id, key);
     await insertAudit(tx, {
       councilId: user.councilId,
       userId: user.id,
-      action: 'value.update',
-      entityId: updated.id,
-      before: audited(measure, existing),
-      after: audited(measure, updated),
+      action: 'value.create',
+      entityId: created.id,
+      before: null,
+      after: audited(measure, created),
     });
-    return { measure, value: updated, created: false };
+    return { measure, value: created, created: true };
+  }
+  if (version == null) throw versionMissing(measure, key, existing);
+  if (version === 0) throw stale(measure, key, existing);
+  if (status === 'draft' && !DRAFTABLE.has(existing.status)) throw tooFarForDraft(measure, key, existing);
+  await keepCurrentRevision(tx, existing.id);
+  const updated = await updateValue(tx, existing.id, version, write);
+  if (!updated) throw stale(measure, key, (await findHeadlineValue(tx, measure.id, key)) ?? existing);
+  await insertRevision(tx, user.councilId, updated, request.source, user.id);
+  await recalculateAfterSave(tx, { councilId: user.councilId, userId: user.id }, measure.id, key);
+  await insertAudit(tx, {
+    councilId: user.councilId,
+    userId: user.id,
+    action: 'value.update',
+    entityId: updated.id,
+    before: audited(measure, existing),
+    after: audited(measure, updated),
   });
+  return { measure, value: updated, created: false };
+}
+
+/** A figure the performance team has taken on cannot quietly go back to being a draft; it can be corrected. */
+const DRAFTABLE: ReadonlySet<string> = new Set(['draft', 'submitted']);
+
+function tooFarForDraft(measure: EntryMeasure, period: string, current: StoredValue): ConflictError {
+  const message = `status: ${measure.code} ${period} is already ${current.status}, so it cannot go back to being a draft; submit the corrected figure instead`;
+  return new ConflictError(message, [{ field: 'status', message }]);
 }
 
 function versionMissing(measure: EntryMeasure, period: string, current: StoredValue): StaleValueError {

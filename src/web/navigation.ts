@@ -11,6 +11,7 @@ interface Section {
 const sections: Section[] = [
   { href: '/overview', text: 'Performance overview', needs: 'value.read' },
   { href: '/measures', text: 'Measure library', needs: 'measure.read' },
+  { href: '/my-returns', text: 'My returns', needs: 'value.write' },
   { href: '/my-measures', text: 'Enter data', needs: 'value.write' },
   { href: '/uploads', text: 'Upload figures', needs: 'value.write' },
   { href: '/structure', text: 'Strategy and structure', needs: 'structure.read' },

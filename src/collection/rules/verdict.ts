@@ -15,7 +15,11 @@ export class ExplanationNeededError extends ValidationError {
 }
 
 /** The data-quality flags to store with the figure; throws when the figure cannot be saved as it is. */
-export function verdictOf(result: RuleResult, explanation: string | null | undefined): string[] {
+export function verdictOf(
+  result: RuleResult,
+  explanation: string | null | undefined,
+  { explanationRequired }: { explanationRequired: boolean } = { explanationRequired: true },
+): string[] {
   const hard = result.findings.filter((f) => f.severity === 'hard');
   if (hard.length > 0) {
     const problems = hard.map((f) => ({ field: f.field, message: f.message }));
@@ -28,6 +32,7 @@ export function verdictOf(result: RuleResult, explanation: string | null | undef
     const message = `explanation: must be ${EXPLANATION_LIMIT} characters or fewer (it has ${why.length})`;
     throw new ValidationError(message, [{ field: 'explanation', message }]);
   }
-  if (why === '') throw new ExplanationNeededError(soft);
-  return [...soft.map((f) => `Warning: ${f.message}`), `Explanation: ${why}`];
+  if (why === '' && explanationRequired) throw new ExplanationNeededError(soft);
+  const warnings = soft.map((f) => `Warning: ${f.message}`);
+  return why === '' ? warnings : [...warnings, `Explanation: ${why}`];
 }

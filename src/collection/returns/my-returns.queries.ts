@@ -1,0 +1,56 @@
+// SQL for a data owner's return: for each figure due in the round, what the form needs beside it — the measure's
+// shape, the performance team's guidance, the figure before it and the figure stored so far — in one statement.
+import { sql } from 'kysely';
+import type { Db } from '../../db/connection.ts';
+import type { CalculationType, Unit, ValueStatus } from '../../db/schema.ts';
+
+export interface ReturnItemRow {
+  measure_id: string;
+  code: string;
+  title: string;
+  period: string;
+  unit: Unit;
+  decimals: number;
+  calculation_type: CalculationType;
+  numerator_label: string | null;
+  denominator_label: string | null;
+  calculation: string;
+  data_source: string;
+  common_mistakes: string;
+  previous_period: string | null;
+  previous_value: string | null;
+  value: string | null;
+  numerator: string | null;
+  denominator: string | null;
+  commentary: string | null;
+  status: ValueStatus | null;
+  version: number | null;
+  quality_flags: string[] | null;
+}
+
+export async function returnItems(
+  db: Db,
+  councilId: string,
+  due: { measureId: string; period: string; periodStart: string }[],
+): Promise<ReturnItemRow[]> {
+  if (due.length === 0) return [];
+  const result = await sql<ReturnItemRow>`
+    WITH due AS (
+      SELECT * FROM unnest(${due.map((d) => d.measureId)}::bigint[], ${due.map((d) => d.period)}::text[],
+        ${due.map((d) => d.periodStart)}::date[]) WITH ORDINALITY AS d(measure_id, period, period_start, n)
+    )
+    SELECT m.id AS measure_id, m.code, m.title, due.period, m.unit, m.decimals, m.calculation_type,
+      m.numerator_label, m.denominator_label, m.calculation, m.data_source, m.common_mistakes,
+      prev.period AS previous_period, prev.value AS previous_value,
+      dv.value, dv.numerator, dv.denominator, dv.commentary, dv.status, dv.version, dv.quality_flags
+    FROM due
+    JOIN measures m ON m.id = due.measure_id AND m.council_id = ${councilId}
+    LEFT JOIN data_values dv ON dv.measure_id = m.id AND dv.period = due.period AND dv.breakdown = ''
+    LEFT JOIN LATERAL (
+      SELECT p.period, p.value FROM data_values p
+      WHERE p.measure_id = m.id AND p.breakdown = '' AND p.period_end < due.period_start
+      ORDER BY p.period_end DESC LIMIT 1
+    ) prev ON true
+    ORDER BY due.n`.execute(db);
+  return result.rows;
+}
