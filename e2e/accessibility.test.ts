@@ -101,3 +101,30 @@ test('the collection rounds page, its errors, and a round with its chase list ha
   assert.match(await page.content(), /figures due/);
   assert.deepEqual(await accessibilityViolations(page), []);
 });
+
+test("a data owner's return, with a row's error shown and after saving a draft, has no accessibility violations", async () => {
+  const officer = await (await browser.newContext()).newPage();
+  await signInAs(officer, app.baseUrl, 'performance@anytown.example', DEMO_PASSWORD);
+  await officer.goto(`${app.baseUrl}/rounds`);
+  await officer.getByLabel('Period', { exact: true }).fill('2035-06');
+  await officer.getByLabel('Deadline', { exact: true }).fill('2035-07-15');
+  await officer.getByRole('button', { name: 'Open the round' }).click();
+  await officer.getByRole('heading', { name: 'Chase list' }).waitFor();
+
+  const owner = await signedInPage();
+  await owner.goto(`${app.baseUrl}/my-returns`);
+  await owner.getByRole('heading', { name: 'Your return' }).waitFor();
+  assert.deepEqual(await accessibilityViolations(owner), []);
+  const firstFigure = owner.getByRole('textbox', { name: /^Figure for / }).first();
+  await firstFigure.fill('not a number');
+  await owner.getByRole('button', { name: 'Save as draft' }).click();
+  await owner.getByText('There is a problem').waitFor();
+  assert.deepEqual(await accessibilityViolations(owner), []);
+  await owner
+    .getByRole('textbox', { name: /^Figure for / })
+    .first()
+    .fill('12');
+  await owner.getByRole('button', { name: 'Save as draft' }).click();
+  await owner.getByText('Saved 1 figure as a draft').waitFor();
+  assert.deepEqual(await accessibilityViolations(owner), []);
+});
