@@ -2,6 +2,7 @@
 // and the validation rules.
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../web/server.ts';
+import { valuesBatchRoutes } from './batch/values-batch.routes.ts';
 import { entryRoutes } from './entry.routes.ts';
 import { myReturnsRoutes } from './returns/my-returns.routes.ts';
 import { roundsRoutes } from './rounds/rounds.routes.ts';
@@ -14,6 +15,7 @@ export function collectionRoutes(app: FastifyInstance, context: ServerContext): 
   roundsRoutes(app, context);
   myReturnsRoutes(app, context);
   valuesApiRoutes(app, context);
+  valuesBatchRoutes(app, context);
   rulesRoutes(app, context);
   uploadRoutes(app, context);
 }

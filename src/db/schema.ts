@@ -417,6 +417,8 @@ export interface UploadsTable {
   outcome: 'previewed' | 'committed';
   committed_at: NullableTimestamp;
   content: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
+  /** An API batch's Idempotency-Key (migration 012); null for files. */
+  idempotency_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface Database {

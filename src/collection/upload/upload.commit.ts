@@ -1,4 +1,4 @@
-// Commits a file of figures in ONE transaction — all or nothing — through the entry form's writes (the value,
+// Commits a file (or an API batch) of figures in ONE transaction — all or nothing — through the entry form's writes (the value,
 // its revision, the audit row, the formula measures worked out again), recording the upload as provenance. The
 // same file committed again by the same council changes nothing and says so.
 import { createHash } from 'node:crypto';
@@ -22,7 +22,8 @@ import { audited } from '../values.service.ts';
 import { readUploadFile } from './file-read.ts';
 import type { UploadLimits } from './limits.ts';
 import { previewRows, type PlannedWrite } from './upload.preview.ts';
-import { committedUpload, recordCommitted, type UploadRecord } from './upload.queries.ts';
+import { committedUpload, recordCommitted, uploadWithKey, type UploadRecord } from './upload.queries.ts';
+import type { ReadRows } from './rows-read.ts';
 
 export interface UploadFile {
   fileName: string;
@@ -44,13 +45,53 @@ export async function commitUpload(
   limits: UploadLimits,
   previewId?: string,
 ): Promise<CommitResult> {
-  const sha256 = sha256Of(file.bytes);
   const read = await readUploadFile(file.bytes, limits);
+  return commitRows(db, user, read, {
+    fileName: file.fileName,
+    sha256: sha256Of(file.bytes),
+    source: 'upload',
+    previewId,
+  });
+}
+
+/** Where a set of rows came from: a file (its name and hash) or an API batch (its hash and Idempotency-Key). */
+export interface RowsProvenance {
+  fileName: string;
+  sha256: string;
+  source: 'upload' | 'api';
+  previewId?: string;
+  idempotencyKey?: string;
+}
+
+/** The same key sent again with other figures: the sender has mixed up two batches, and nothing is written. */
+export class IdempotencyKeyReusedError extends ConflictError {
+  constructor(key: string) {
+    const message = `Idempotency-Key '${key}' was already used for a different batch of figures; send a new key for a new batch`;
+    super(message, [{ field: 'Idempotency-Key', message }]);
+  }
+}
+
+export async function commitRows(
+  db: Db,
+  user: CurrentUser,
+  read: ReadRows,
+  provenance: RowsProvenance,
+): Promise<CommitResult> {
+  const { sha256, source } = provenance;
   return db.transaction().execute(async (tx) => {
-    // Two commits of the same file queue here, so the second sees the first and writes nothing.
+    // Two commits of the same rows queue here, so the second sees the first and writes nothing.
     await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`upload:${user.councilId}:${sha256}`}, 0))`.execute(
       tx,
     );
+    if (provenance.idempotencyKey) {
+      const key = provenance.idempotencyKey;
+      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`batch:${user.councilId}:${key}`}, 0))`.execute(
+        tx,
+      );
+      const keyed = await uploadWithKey(tx, user.councilId, key);
+      if (keyed && keyed.sha256 !== sha256) throw new IdempotencyKeyReusedError(key);
+      if (keyed) return { outcome: 'already_committed', upload: keyed };
+    }
     const earlier = await committedUpload(tx, user.councilId, sha256);
     if (earlier) return { outcome: 'already_committed', upload: earlier };
 
@@ -65,11 +106,12 @@ export async function commitUpload(
     }
     const uploadId = await recordCommitted(tx, {
       councilId: user.councilId,
-      fileName: file.fileName,
+      fileName: provenance.fileName,
       sha256,
       userId: user.id,
       rows: read.rows.length,
-      previewId,
+      previewId: provenance.previewId,
+      idempotencyKey: provenance.idempotencyKey,
     });
     // New figures go in as set work, a batch at a time; a figure that replaces one goes through the single write.
     const fresh = preview.writes.filter((w) => !w.existing);
@@ -81,14 +123,14 @@ export async function commitUpload(
           councilId: user.councilId,
           userId: user.id,
           status: 'submitted',
-          source: 'upload',
+          source,
           sourceRef: uploadId,
         },
         batch.map(newFigure),
       );
       if (inserted !== batch.length) throw raced(batch[0] as PlannedWrite);
     }
-    for (const w of preview.writes) if (w.existing) await writeFigure(tx, user, uploadId, w);
+    for (const w of preview.writes) if (w.existing) await writeFigure(tx, user, { uploadId, source }, w);
     const readByFormulas = await measuresReadByFormulas(
       tx,
       preview.writes.filter((w) => w.breakdown === '').map((w) => w.measure.id),
@@ -129,7 +171,12 @@ function newFigure(w: PlannedWrite): NewFigure {
 }
 
 /** Replaces a figure already there: a new revision of it, audited with what it was. */
-async function writeFigure(tx: Tx, user: CurrentUser, uploadId: string, w: PlannedWrite): Promise<void> {
+async function writeFigure(
+  tx: Tx,
+  user: CurrentUser,
+  { uploadId, source }: { uploadId: string; source: RowsProvenance['source'] },
+  w: PlannedWrite,
+): Promise<void> {
   const write: ValueWrite = {
     councilId: user.councilId,
     measureId: w.measure.id,
@@ -143,7 +190,7 @@ async function writeFigure(tx: Tx, user: CurrentUser, uploadId: string, w: Plann
     commentary: w.figure.commentary,
     qualityFlags: w.qualityFlags,
     status: 'submitted',
-    source: 'upload',
+    source,
     sourceRef: uploadId,
     userId: user.id,
   };
@@ -152,7 +199,7 @@ async function writeFigure(tx: Tx, user: CurrentUser, uploadId: string, w: Plann
   await keepCurrentRevision(tx, existing.id);
   const updated = await updateValue(tx, existing.id, existing.version, write);
   if (!updated) throw raced(w);
-  await insertRevision(tx, user.councilId, updated, 'upload', user.id, uploadId);
+  await insertRevision(tx, user.councilId, updated, source, user.id, uploadId);
   await insertAudit(tx, {
     councilId: user.councilId,
     userId: user.id,

@@ -86,6 +86,18 @@ export async function committedUpload(
   return result.rows[0];
 }
 
+/** The batch an API client committed under this Idempotency-Key, if any. */
+export async function uploadWithKey(
+  db: Db | Tx,
+  councilId: string,
+  key: string,
+): Promise<UploadRecord | undefined> {
+  const result = await sql<UploadRecord>`
+    SELECT ${recordColumns} FROM uploads u
+    WHERE u.council_id = ${councilId} AND u.idempotency_key = ${key} AND u.outcome = 'committed'`.execute(db);
+  return result.rows[0];
+}
+
 /** Keeps a previewed file's bytes for its commit; previews nobody committed within a day are cleared out. */
 export async function keepPreviewed(
   db: Db,
@@ -146,6 +158,7 @@ export async function recordCommitted(
     userId: string;
     rows: number;
     previewId?: string;
+    idempotencyKey?: string;
   },
 ): Promise<string> {
   if (upload.previewId) {
@@ -168,6 +181,7 @@ export async function recordCommitted(
       rows: upload.rows,
       outcome: 'committed',
       committed_at: sql<Date>`now()`,
+      idempotency_key: upload.idempotencyKey ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
