@@ -65,6 +65,25 @@ test('a clean file is committed with exit 0, and importing it again changes noth
   assert.equal(await count(sql`SELECT count(*)::int AS n FROM data_values WHERE period LIKE '2032-%'`), 2);
 });
 
+test('the progress bar goes to stderr and a file with a warning row is committed with exit 3', async () => {
+  // HOU-05 has a soft range rule up to 365 days; the commentary explains the figure, so it goes in with a warning.
+  const file = await csvFile(
+    'warned.csv',
+    'measure_code,period,value,commentary\nHOU-05,2034-04,400,Two long-void flats let after major works\nHOU-08,2034-04,3,\n',
+  );
+  const run = scorecard('import', 'values', file, '--email', officer);
+  assert.equal(run.status, 3, run.stderr);
+  assert.match(run.stderr, /Checking rows\s+\[[=\-\s█░]*\] 100% \| 2\/2/);
+  assert.match(run.stderr, /Writing figures\s+\[[=\-\s█░]*\] 100% \| 2\/2/);
+  assert.match(
+    run.stderr,
+    /scorecard: 1 row has warnings \(printed above\); the figures were written with them/,
+  );
+  assert.match(run.stdout, /Committed upload \d+: 2 figures written/);
+  assert.doesNotMatch(run.stdout, /Checking rows/, 'the bar stays off stdout');
+  assert.equal(await count(sql`SELECT count(*)::int AS n FROM data_values WHERE period = '2034-04'`), 2);
+});
+
 test('an unknown user is refused, naming the field', async () => {
   const file = await csvFile('who.csv', 'measure_code,period,value\nHOU-08,2033-04,3\n');
   const run = scorecard('import', 'values', file, '--email', 'nobody@anytown.example');

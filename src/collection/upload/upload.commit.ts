@@ -21,7 +21,7 @@ import {
 import { audited } from '../values.service.ts';
 import { readUploadFile } from './file-read.ts';
 import type { UploadLimits } from './limits.ts';
-import { previewRows, type PlannedWrite } from './upload.preview.ts';
+import { previewRows, type PlannedWrite, type UploadProgress } from './upload.preview.ts';
 import { committedUpload, recordCommitted, uploadWithKey, type UploadRecord } from './upload.queries.ts';
 import type { ReadRows } from './rows-read.ts';
 
@@ -44,6 +44,7 @@ export async function commitUpload(
   file: UploadFile,
   limits: UploadLimits,
   previewId?: string,
+  progress?: UploadProgress,
 ): Promise<CommitResult> {
   const read = await readUploadFile(file.bytes, limits);
   return commitRows(db, user, read, {
@@ -51,6 +52,7 @@ export async function commitUpload(
     sha256: sha256Of(file.bytes),
     source: 'upload',
     previewId,
+    progress,
   });
 }
 
@@ -61,6 +63,7 @@ export interface RowsProvenance {
   source: 'upload' | 'api';
   previewId?: string;
   idempotencyKey?: string;
+  progress?: UploadProgress;
 }
 
 /** The same key sent again with other figures: the sender has mixed up two batches, and nothing is written. */
@@ -96,7 +99,7 @@ export async function commitRows(
     if (earlier) return { outcome: 'already_committed', upload: earlier };
 
     // Checked again inside the transaction, with the figures it replaces locked: the preview may be old.
-    const preview = await previewRows(tx, user, read, { lock: true });
+    const preview = await previewRows(tx, user, read, { lock: true, progress: provenance.progress });
     if (preview.counts.error > 0) {
       const first = preview.rows.find((r) => r.status === 'error')?.messages[0]?.text ?? '';
       throw new ValidationError(
@@ -116,6 +119,7 @@ export async function commitRows(
     // New figures go in as set work, a batch at a time; a figure that replaces one goes through the single write.
     const fresh = preview.writes.filter((w) => !w.existing);
     for (let at = 0; at < fresh.length; at += BATCH) {
+      provenance.progress?.('writing', at, preview.writes.length);
       const batch = fresh.slice(at, at + BATCH);
       const inserted = await insertNewValues(
         tx,
@@ -131,6 +135,7 @@ export async function commitRows(
       if (inserted !== batch.length) throw raced(batch[0] as PlannedWrite);
     }
     for (const w of preview.writes) if (w.existing) await writeFigure(tx, user, { uploadId, source }, w);
+    provenance.progress?.('writing', preview.writes.length, preview.writes.length);
     const readByFormulas = await measuresReadByFormulas(
       tx,
       preview.writes.filter((w) => w.breakdown === '').map((w) => w.measure.id),

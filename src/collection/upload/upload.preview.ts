@@ -21,6 +21,11 @@ import {
   type UploadMeasure,
 } from './upload.queries.ts';
 
+/** Told how far a long file has got, for the CLI's progress bar: rows checked, then figures written. */
+export type UploadProgress = (phase: 'checking' | 'writing', done: number, total: number) => void;
+
+const PROGRESS_EVERY = 500;
+
 export type RowStatus = 'accepted' | 'warning' | 'error';
 
 export interface PreviewRow {
@@ -59,7 +64,7 @@ export async function previewRows(
   db: Db | Tx,
   user: CurrentUser,
   read: ReadRows,
-  options: { lock: boolean } = { lock: false },
+  options: { lock: boolean; progress?: UploadProgress } = { lock: false },
 ): Promise<Preview> {
   const reach = await servicesInReach(db, user, 'value.write');
   const measures = await measuresNamed(
@@ -77,7 +82,8 @@ export async function previewRows(
   read.problems.forEach(note);
 
   const checked: PlannedWrite[] = [];
-  for (const row of read.rows) {
+  for (const [done, row] of read.rows.entries()) {
+    if (done % PROGRESS_EVERY === 0) options.progress?.('checking', done, read.rows.length);
     if (row.measure_code === '') continue;
     const measure = measures.get(row.measure_code);
     // Outside the uploader's reach a measure is "not found", exactly as on the entry form.
@@ -168,6 +174,16 @@ export async function previewRows(
 function outcome(w: PlannedWrite): Pick<PreviewRow, 'status' | 'messages'> {
   const at = `row ${w.row}`;
   const e = w.existing;
+  // A soft rule's finding, explained by the row's commentary: the figure goes in, and whoever reads it is told.
+  const warnings = w.qualityFlags.filter((f) => f.startsWith('Warning: ')).map((f) => f.slice(9));
+  if (warnings.length > 0 && !unchanged(w))
+    return {
+      status: 'warning',
+      messages: warnings.map((text) => ({
+        column: 'value',
+        text: `${at}, column value: ${text}; saved with the commentary as its explanation`,
+      })),
+    };
   if (!e) return { status: 'accepted', messages: [{ column: '', text: `${at}: a new figure` }] };
   if (unchanged(w))
     return {

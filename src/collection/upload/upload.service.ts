@@ -6,7 +6,7 @@ import { NotFoundError, ValidationError } from '../../web/errors.ts';
 import { readUploadFile } from './file-read.ts';
 import type { UploadLimits } from './limits.ts';
 import { commitUpload, sha256Of, type CommitResult, type UploadFile } from './upload.commit.ts';
-import { previewRows, type Preview } from './upload.preview.ts';
+import { previewRows, type Preview, type UploadProgress } from './upload.preview.ts';
 import { committedUpload, keepPreviewed, previewedUpload, type UploadRecord } from './upload.queries.ts';
 
 export interface PreviewedFile {
@@ -23,11 +23,11 @@ export async function previewFile(
   user: CurrentUser,
   file: UploadFile,
   limits: UploadLimits,
-  options: { keep: boolean },
+  options: { keep: boolean; progress?: UploadProgress },
 ): Promise<PreviewedFile> {
   const read = await readUploadFile(file.bytes, limits);
   const sha256 = sha256Of(file.bytes);
-  const preview = await previewRows(db, user, read);
+  const preview = await previewRows(db, user, read, { lock: false, progress: options.progress });
   const alreadyCommitted = (await committedUpload(db, user.councilId, sha256)) ?? null;
   const uploadId =
     options.keep && !alreadyCommitted && preview.counts.error === 0

@@ -250,7 +250,12 @@ describe("a measure's validation rules in an upload", () => {
     const preview = await previewFile(w.t.db, w.owner, file(explained, 'explained.csv'), defaultLimits, {
       keep: true,
     });
-    assert.equal(preview.preview.rows[0]?.status, 'accepted');
+    // Explained, it goes in — shown as a warning, so whoever commits the file reads it first.
+    assert.equal(preview.preview.rows[0]?.status, 'warning');
+    assert.match(
+      preview.preview.rows[0]?.messages[0]?.text ?? '',
+      /saved with the commentary as its explanation/,
+    );
     assert.ok(preview.uploadId);
     await commitPreviewed(w.t.db, w.owner, preview.uploadId, preview.sha256, defaultLimits);
     const stored = await w.t.db
