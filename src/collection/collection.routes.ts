@@ -1,7 +1,8 @@
 // Collection's routes in one module for the server's list: data entry, collection rounds, uploads, the values API
-// and the validation rules.
+// the validation rules and the approval workflow.
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../web/server.ts';
+import { approvalsRoutes } from './approvals/approvals.routes.ts';
 import { entryRoutes } from './entry.routes.ts';
 import { roundsRoutes } from './rounds/rounds.routes.ts';
 import { rulesRoutes } from './rules/rules.routes.ts';
@@ -14,4 +15,5 @@ export function collectionRoutes(app: FastifyInstance, context: ServerContext): 
   valuesApiRoutes(app, context);
   rulesRoutes(app, context);
   uploadRoutes(app, context);
+  approvalsRoutes(app, context);
 }

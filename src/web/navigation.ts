@@ -13,7 +13,9 @@ const sections: Section[] = [
   { href: '/measures', text: 'Measure library', needs: 'measure.read' },
   { href: '/my-measures', text: 'Enter data', needs: 'value.write' },
   { href: '/uploads', text: 'Upload figures', needs: 'value.write' },
+  { href: '/approvals', text: 'Figures awaiting you', needs: 'value.transition' },
   { href: '/structure', text: 'Strategy and structure', needs: 'structure.read' },
+  { href: '/audit', text: 'Audit log', needs: 'audit.read' },
 ];
 
 export function navigationFor(
