@@ -31,6 +31,8 @@ export interface AuditPage {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A timestamptz as PostgreSQL writes it: 2026-11-26 16:49:00.123456+00. */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
 
 function validDate(text: string): boolean {
   if (!DATE.test(text)) return false;
@@ -60,7 +62,7 @@ export function checkFilter(filter: AuditFilter): FieldProblem[] {
 /** A cursor is the last row's time and id, as "time|id"; anything else starts from the newest. */
 function readCursor(text: string): { at: string; id: string } | null {
   const [at = '', id = ''] = text.split('|');
-  return at && /^\d{1,18}$/.test(id) && !Number.isNaN(Date.parse(at.replace(' ', 'T'))) ? { at, id } : null;
+  return TIMESTAMP.test(at) && /^\d{1,18}$/.test(id) ? { at, id } : null;
 }
 
 export async function auditPage(
