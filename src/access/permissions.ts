@@ -11,7 +11,13 @@ export const actions = [
   'target.write',
   'value.read',
   'value.write',
+  'value.transition',
+  'value.submit',
+  'value.validate',
+  'value.approve',
+  'value.publish',
   'round.manage',
+  'audit.read',
   'user.manage',
 ] as const;
 export type Action = (typeof actions)[number];
@@ -47,7 +53,15 @@ export const permissions: Record<Action, Partial<Record<Role, Reach>>> = {
   'target.write': { performance_officer: 'all' },
   'value.read': readers,
   'value.write': { performance_officer: 'all', data_owner: 'scoped' },
+  // The approval workflow. 'value.transition' admits a role to the workflow's pages and API at all; each step's
+  // own action says who may take it (and return a figure from it, with a comment).
+  'value.transition': { performance_officer: 'all', data_owner: 'scoped', director: 'scoped' },
+  'value.submit': { performance_officer: 'all', data_owner: 'scoped' },
+  'value.validate': { performance_officer: 'all' },
+  'value.approve': { director: 'scoped' },
+  'value.publish': { performance_officer: 'all' },
   'round.manage': { performance_officer: 'all' },
+  'audit.read': { administrator: 'all', performance_officer: 'all' },
   'user.manage': { administrator: 'all' },
 };
 

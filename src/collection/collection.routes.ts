@@ -1,7 +1,8 @@
-// Collection's routes in one module for the server's list: data entry, collection rounds, returns, uploads, the values API
-// and the validation rules.
+// Collection's routes in one module for the server's list: data entry, collection rounds, returns, uploads, the
+// values API (one figure or a batch), the validation rules and the approval workflow.
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../web/server.ts';
+import { approvalsRoutes } from './approvals/approvals.routes.ts';
 import { valuesBatchRoutes } from './batch/values-batch.routes.ts';
 import { entryRoutes } from './entry.routes.ts';
 import { myReturnsRoutes } from './returns/my-returns.routes.ts';
@@ -18,4 +19,5 @@ export function collectionRoutes(app: FastifyInstance, context: ServerContext): 
   valuesBatchRoutes(app, context);
   rulesRoutes(app, context);
   uploadRoutes(app, context);
+  approvalsRoutes(app, context);
 }

@@ -1,5 +1,6 @@
 // Data entry pages' use cases: which measures a user owes figures for and which period is due, and what the
 // entry form for one measure and period shows.
+import { returnNote, type ReturnNote } from './approvals/approvals.queries.ts';
 import type { CurrentUser } from '../access/current-user.ts';
 import { servicesInReach } from '../access/scope.ts';
 import {
@@ -87,6 +88,8 @@ export interface EntryPage {
   calculatedFrom: readonly string[] | null;
   /** The performance team's guidance, shown beside the form. */
   guidance: { calculation: string; source: string; mistakes: string };
+  /** Why the figure was sent back to draft, until its owner changes it (see approvals/). */
+  returned: ReturnNote | null;
 }
 
 /** Everything the entry form shows for one measure and period; 404 outside the user's reach, 400 for a bad period. */
@@ -119,6 +122,7 @@ export async function entryPage(
       source: context.data_source,
       mistakes: context.common_mistakes,
     },
+    returned: existing?.status === 'draft' ? await returnNote(db, existing.id) : null,
   };
 }
 

@@ -61,6 +61,8 @@ export interface StoredValue {
   revision: number;
   version: number;
   revised_after_publication: boolean;
+  /** When the figure was (last) published; kept through a correction until it is published again. */
+  published_at: Date | null;
   /** Data-quality notes, e.g. why a calculated figure could not be worked out. */
   quality_flags: string[];
   /** form, api, demo, formula (calculated from other measures' figures) … */
@@ -69,8 +71,8 @@ export interface StoredValue {
   updated_by_name: string | null;
 }
 
-const storedColumns = sql`dv.id, dv.period, dv.value, dv.numerator, dv.denominator, dv.commentary, dv.status,
-  dv.revision, dv.version, dv.revised_after_publication, dv.quality_flags, dv.source, dv.updated_at,
+export const storedColumns = sql`dv.id, dv.period, dv.value, dv.numerator, dv.denominator, dv.commentary, dv.status,
+  dv.revision, dv.version, dv.revised_after_publication, dv.published_at, dv.quality_flags, dv.source, dv.updated_at,
   (SELECT u.display_name FROM users u WHERE u.id = dv.updated_by) AS updated_by_name`;
 
 /** The headline figure for a measure and period, if one has been entered. */
@@ -189,6 +191,8 @@ export async function insertRevision(
       changed_by: userId,
       // The figure's own time: the transaction's, or the replayed one the demo gave.
       changed_at: stored.updated_at,
+      // A calculated figure can be written already published (all its inputs are).
+      published_at: stored.status === 'published' ? stored.published_at : null,
     })
     .execute();
 }
@@ -197,9 +201,9 @@ export async function insertRevision(
 export async function keepCurrentRevision(tx: Tx, id: string): Promise<void> {
   await sql`
     INSERT INTO data_value_revisions (council_id, data_value_id, revision, value, numerator, denominator, commentary,
-      status, source, source_ref, changed_by, changed_at)
+      status, source, source_ref, changed_by, changed_at, published_at)
     SELECT council_id, id, revision, value, numerator, denominator, commentary, status, source, source_ref,
-      updated_by, updated_at
+      updated_by, updated_at, CASE WHEN status = 'published' THEN published_at END
     FROM data_values WHERE id = ${id}
     ON CONFLICT (data_value_id, revision) DO NOTHING`.execute(tx);
 }

@@ -380,6 +380,29 @@ export interface DataValueRevisionsTable {
   source_ref: Generated<string>;
   changed_by: NullableRef;
   changed_at: Generated<Date>;
+  /** When this revision was published; null until it is (migration 010). */
+  published_at: NullableTimestamp;
+}
+
+/** The view of migration 010: each figure's latest published revision — all that reports and the public read. */
+export interface PublishedValuesView {
+  data_value_id: string;
+  council_id: string;
+  measure_id: string;
+  period: string;
+  period_start: string;
+  period_end: string;
+  breakdown: string;
+  revision: number;
+  value: string | null;
+  numerator: string | null;
+  denominator: string | null;
+  commentary: string;
+  published_at: Date | null;
+  /** An earlier revision was published before this one. */
+  revised: boolean;
+  /** The figure has moved on (a correction) and is back in the workflow; this is still the published one. */
+  correction_in_progress: boolean;
 }
 
 export interface AuditLogTable {
@@ -452,6 +475,7 @@ export interface Database {
   round_reminders_sent: RoundRemindersSentTable;
   data_values: DataValuesTable;
   data_value_revisions: DataValueRevisionsTable;
+  published_values: PublishedValuesView;
   audit_log: AuditLogTable;
   uploads: UploadsTable;
   scorecard_generations: ScorecardGenerationsTable;

@@ -83,6 +83,7 @@ const REVISION_COLUMNS: ColumnTypes<'data_value_revisions'> = {
   source_ref: 'text',
   changed_by: 'bigint',
   changed_at: 'timestamptz',
+  published_at: 'timestamptz',
 };
 
 interface Inserted {
@@ -261,6 +262,9 @@ export async function insertFigures(
         source_ref: v.sourceRef,
         changed_by: user(r.changedByEmail),
         changed_at: new Date(r.changedAt),
+        // A correction was published when it was made; the first revision when the figure was.
+        published_at:
+          r.status !== 'published' ? null : r.revision === 1 && v.publishedAt ? v.publishedAt : r.changedAt,
       }));
     });
     await bulkInsert(db, 'data_value_revisions', REVISION_COLUMNS, revisions);

@@ -174,6 +174,7 @@ test('the latest period is a mix of statuses, some figures are late, and older f
     'draft',
     'published',
     'submitted',
+    'validated',
   ]);
   const older = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM data_values v WHERE v.council_id = ${first.councilId}

@@ -14,7 +14,7 @@ import type { MeasureDef } from './measures.ts';
 import { randomFor } from './random.ts';
 import { ratioValue, roundTo, type SeriesPoint, type TargetPoint } from './series.ts';
 
-export type ValueStatus = 'draft' | 'submitted' | 'approved' | 'published';
+export type ValueStatus = 'draft' | 'submitted' | 'validated' | 'approved' | 'published';
 
 export interface DemoRevisionRow {
   revision: number;
@@ -75,12 +75,18 @@ function timestamp(isoDate: string, days: number, time: string): string {
   return `${date < DEMO_AS_OF ? date : DEMO_AS_OF}T${time}Z`;
 }
 
-/** The latest figure of an active measure is part-way through sign-off; annual figures are usually done. */
+/**
+ * The latest figure of an active measure is part-way through sign-off — some awaiting validation (submitted),
+ * approval (validated) and publication (approved), so the approvals queue has work — and annual figures are
+ * usually done.
+ */
 function latestStatus(def: MeasureDef, draw: number): ValueStatus {
   if (def.shape.freq === 'annual' || def.shape.freq === 'academic_year') {
-    return draw < 0.7 ? 'published' : draw < 0.9 ? 'approved' : 'submitted';
+    return draw < 0.7 ? 'published' : draw < 0.8 ? 'approved' : draw < 0.9 ? 'validated' : 'submitted';
   }
-  return draw < 0.4 ? 'published' : draw < 0.6 ? 'approved' : draw < 0.85 ? 'submitted' : 'draft';
+  if (draw < 0.4) return 'published';
+  if (draw < 0.5) return 'approved';
+  return draw < 0.62 ? 'validated' : draw < 0.85 ? 'submitted' : 'draft';
 }
 
 function formatted(

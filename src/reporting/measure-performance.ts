@@ -47,6 +47,8 @@ export interface PerformanceRow {
   revision: number;
   /** Corrected after it was published: shown as "revised" wherever the figure appears. */
   revised: boolean;
+  /** The figure published before the correction, and when: "revised — previously 71.2% (published 12 Nov 2026)". */
+  previouslyPublished: { value: number | null; publishedAt: Date } | null;
 }
 
 export interface MeasurePerformance {
@@ -130,6 +132,10 @@ function presentRow(measure: PerformanceMeasureRow, row: HistoryRow): Performanc
     commentary: row.commentary,
     revision: row.revision,
     revised: row.revised_after_publication,
+    previouslyPublished:
+      row.revised_after_publication && row.previous_published_at
+        ? { value: toNumber(row.previous_published_value), publishedAt: row.previous_published_at }
+        : null,
   };
 }
 

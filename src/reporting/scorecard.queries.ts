@@ -27,6 +27,10 @@ export interface ScorecardRow {
   denominator: string | null;
   status: string | null;
   commentary: string | null;
+  /** Corrected after publication; the figure published before the correction, and when. */
+  revised: boolean | null;
+  previous_published_value: string | null;
+  previous_published_at: Date | null;
   target: string | null;
   target_low: string | null;
   target_high: string | null;
@@ -92,18 +96,29 @@ export async function scorecardRows(db: Db, q: ScorecardQuery): Promise<Scorecar
   const result = await sql<ScorecardRow>`
     SELECT m.id AS measure_id, m.code, m.title, m.unit, m.decimals, m.polarity, m.frequency, m.accumulation,
       cur.period, cur.value, cur.numerator, cur.denominator, cur.status, cur.commentary,
+      cur.revised_after_publication AS revised, pub.value AS previous_published_value,
+      pub.published_at AS previous_published_at,
       t.value AS target, t.low AS target_low, t.high AS target_high, t.tolerance_kind, t.tolerance,
       prev.value AS previous_value, ly.value AS last_year_value,
       ${q.withSpc ? spcColumns : noSpcColumns}
     FROM measures m
     ${q.withSpc ? sql`LEFT JOIN measure_spc_settings ss ON ss.measure_id = m.id` : sql``}
     LEFT JOIN LATERAL (
-      SELECT dv.period, dv.period_start, dv.period_end, dv.value, dv.numerator, dv.denominator, dv.status, dv.commentary
+      SELECT dv.id, dv.period, dv.period_start, dv.period_end, dv.value, dv.numerator, dv.denominator, dv.status,
+        dv.commentary, dv.revision, dv.revised_after_publication
       FROM data_values dv
       WHERE dv.measure_id = m.id AND dv.breakdown = '' AND dv.period_end <= ${q.periodEnd}::date AND dv.status <> 'draft'
       ORDER BY dv.period_end DESC, dv.period_start ASC
       LIMIT 1
     ) cur ON true
+    -- Only a figure corrected after publication looks for the revision published before it.
+    LEFT JOIN LATERAL (
+      SELECT r.value, r.published_at FROM data_value_revisions r
+      WHERE cur.revised_after_publication AND r.data_value_id = cur.id AND r.status = 'published'
+        AND r.revision < cur.revision
+      ORDER BY r.revision DESC
+      LIMIT 1
+    ) pub ON true
     -- A lateral lookup, not a join: the planner would otherwise hash the whole targets table for one row each.
     -- LIMIT 1 (harmless: measure and period are unique) keeps it from flattening the lookup back into that join.
     LEFT JOIN LATERAL (

@@ -44,6 +44,9 @@ export interface MeasureJudgement {
   denominator: number | null;
   status: string | null;
   commentary: string;
+  /** Corrected after publication, with the figure published before (null where no record of it is kept). */
+  revised: boolean;
+  previouslyPublished: { value: number | null; publishedAt: Date | null } | null;
   target: number | null;
   targetLow: number | null;
   targetHigh: number | null;
@@ -229,6 +232,11 @@ function judge(row: ScorecardRow, withSpc: boolean): MeasureJudgement {
     denominator: toNumber(row.denominator),
     status: row.status,
     commentary: row.commentary ?? '',
+    revised: row.revised ?? false,
+    previouslyPublished:
+      row.revised && row.previous_published_at
+        ? { value: toNumber(row.previous_published_value), publishedAt: row.previous_published_at }
+        : null,
     target: target.value,
     targetLow: target.low ?? null,
     targetHigh: target.high ?? null,

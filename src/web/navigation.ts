@@ -14,7 +14,9 @@ const sections: Section[] = [
   { href: '/my-returns', text: 'My returns', needs: 'value.write' },
   { href: '/my-measures', text: 'Enter data', needs: 'value.write' },
   { href: '/uploads', text: 'Upload figures', needs: 'value.write' },
+  { href: '/approvals', text: 'Figures awaiting you', needs: 'value.transition' },
   { href: '/structure', text: 'Strategy and structure', needs: 'structure.read' },
+  { href: '/audit', text: 'Audit log', needs: 'audit.read' },
 ];
 
 export function navigationFor(

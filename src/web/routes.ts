@@ -1,6 +1,7 @@
 // Every capability's routes, in one list so the server and the access-matrix test see the same set.
 import type { FastifyInstance } from 'fastify';
 import { accessRoutes } from '../access/access.routes.ts';
+import { auditRoutes } from '../access/audit/audit.routes.ts';
 import { collectionRoutes } from '../collection/collection.routes.ts';
 import { measuresRoutes } from '../measures/measures.routes.ts';
 import { reportingRoutes } from '../reporting/reporting.routes.ts';
@@ -14,6 +15,7 @@ export type RouteModule = (app: FastifyInstance, context: ServerContext) => void
 export const routeModules: RouteModule[] = [
   webRoutes,
   accessRoutes,
+  auditRoutes,
   reportingRoutes,
   spcRoutes,
   structureRoutes,
