@@ -13,6 +13,10 @@ export const actions = [
   'value.write',
   'round.manage',
   'user.manage',
+  'quality.read',
+  'finding.raise',
+  'finding.respond',
+  'finding.resolve',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -46,9 +50,15 @@ export const permissions: Record<Action, Partial<Record<Role, Reach>>> = {
   'measure.write': { performance_officer: 'all' },
   'target.write': { performance_officer: 'all' },
   'value.read': readers,
-  'value.write': { performance_officer: 'all', data_owner: 'scoped' },
+  // A provider writes only its own breakdown figures of the measures asked of it (scope.ts figureInReach).
+  'value.write': { performance_officer: 'all', data_owner: 'scoped', provider: 'scoped' },
   'round.manage': { performance_officer: 'all' },
   'user.manage': { administrator: 'all' },
+  // Data quality: the dashboard and findings for what is in reach; officers raise and resolve, owners respond.
+  'quality.read': readers,
+  'finding.raise': { performance_officer: 'all' },
+  'finding.respond': { performance_officer: 'all', data_owner: 'scoped', provider: 'scoped' },
+  'finding.resolve': { performance_officer: 'all' },
 };
 
 export function reachOf(user: CurrentUser, action: Action): Reach | null {

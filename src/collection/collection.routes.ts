@@ -1,10 +1,11 @@
-// Collection's routes in one module for the server's list: data entry, collection rounds, uploads, the values API
-// and the validation rules.
+// Collection's routes in one module for the server's list: data entry, collection rounds, uploads, the values API,
+// the validation rules and data quality.
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../web/server.ts';
 import { entryRoutes } from './entry.routes.ts';
 import { roundsRoutes } from './rounds/rounds.routes.ts';
 import { rulesRoutes } from './rules/rules.routes.ts';
+import { qualityRoutes } from './quality/quality.routes.ts';
 import { uploadRoutes } from './upload/upload.routes.ts';
 import { valuesApiRoutes } from './values.api.routes.ts';
 
@@ -14,4 +15,5 @@ export function collectionRoutes(app: FastifyInstance, context: ServerContext): 
   valuesApiRoutes(app, context);
   rulesRoutes(app, context);
   uploadRoutes(app, context);
+  qualityRoutes(app, context);
 }

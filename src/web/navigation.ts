@@ -13,6 +13,7 @@ const sections: Section[] = [
   { href: '/measures', text: 'Measure library', needs: 'measure.read' },
   { href: '/my-measures', text: 'Enter data', needs: 'value.write' },
   { href: '/uploads', text: 'Upload figures', needs: 'value.write' },
+  { href: '/data-quality', text: 'Data quality', needs: 'quality.read' },
   { href: '/structure', text: 'Strategy and structure', needs: 'structure.read' },
 ];
 
