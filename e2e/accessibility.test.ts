@@ -90,8 +90,8 @@ test('the collection rounds page, its errors, and a round with its chase list ha
   await signInAs(page, app.baseUrl, 'performance@anytown.example', DEMO_PASSWORD);
   await page.goto(`${app.baseUrl}/rounds`);
   assert.deepEqual(await accessibilityViolations(page), []);
-  await page.getByLabel('Period', { exact: true }).fill('2026-27-Q2');
-  await page.getByLabel('Deadline', { exact: true }).fill('2026-09-01');
+  await page.getByLabel('Period', { exact: true }).fill('2026-09');
+  await page.getByLabel('Deadline', { exact: true }).fill('2026-09-15');
   await page.getByRole('button', { name: 'Open the round' }).click();
   await page.getByText('There is a problem').waitFor();
   assert.deepEqual(await accessibilityViolations(page), []);

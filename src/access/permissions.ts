@@ -19,6 +19,10 @@ export const actions = [
   'round.manage',
   'audit.read',
   'user.manage',
+  'quality.read',
+  'finding.raise',
+  'finding.respond',
+  'finding.resolve',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -52,7 +56,8 @@ export const permissions: Record<Action, Partial<Record<Role, Reach>>> = {
   'measure.write': { performance_officer: 'all' },
   'target.write': { performance_officer: 'all' },
   'value.read': readers,
-  'value.write': { performance_officer: 'all', data_owner: 'scoped' },
+  // A provider writes only its own breakdown figures of the measures asked of it (scope.ts figureInReach).
+  'value.write': { performance_officer: 'all', data_owner: 'scoped', provider: 'scoped' },
   // The approval workflow. 'value.transition' admits a role to the workflow's pages and API at all; each step's
   // own action says who may take it (and return a figure from it, with a comment).
   'value.transition': { performance_officer: 'all', data_owner: 'scoped', director: 'scoped' },
@@ -63,6 +68,11 @@ export const permissions: Record<Action, Partial<Record<Role, Reach>>> = {
   'round.manage': { performance_officer: 'all' },
   'audit.read': { administrator: 'all', performance_officer: 'all' },
   'user.manage': { administrator: 'all' },
+  // Data quality: the dashboard and findings for what is in reach; officers raise and resolve, owners respond.
+  'quality.read': readers,
+  'finding.raise': { performance_officer: 'all' },
+  'finding.respond': { performance_officer: 'all', data_owner: 'scoped', provider: 'scoped' },
+  'finding.resolve': { performance_officer: 'all' },
 };
 
 export function reachOf(user: CurrentUser, action: Action): Reach | null {

@@ -16,6 +16,9 @@ export interface WritableMeasureRow {
   latest_period: string | null;
   latest_value: string | null;
   latest_status: ValueStatus | null;
+  /** A provider's own figures: the provider, else null for the headline. */
+  provider_code?: string | null;
+  provider_name?: string | null;
 }
 
 /** Active measures in reach that people enter (not calculated by formula), each with its latest headline figure. */
@@ -39,6 +42,28 @@ export async function writableMeasures(
   return result.rows;
 }
 
+/** The measures asked of these providers, each with the provider's own latest figure. */
+export async function providerMeasures(
+  db: Db,
+  councilId: string,
+  providerIds: string[],
+): Promise<WritableMeasureRow[]> {
+  if (providerIds.length === 0) return [];
+  const result = await sql<WritableMeasureRow>`
+    SELECT m.id, m.code, m.title, m.unit, m.decimals, m.frequency, p.code AS provider_code, p.name AS provider_name,
+      latest.period AS latest_period, latest.value AS latest_value, latest.status AS latest_status
+    FROM provider_measures pm JOIN providers p ON p.id = pm.provider_id JOIN measures m ON m.id = pm.measure_id
+    LEFT JOIN LATERAL (
+      SELECT dv.period, dv.value, dv.status FROM data_values dv
+      WHERE dv.measure_id = m.id AND dv.breakdown = 'provider:' || p.code
+      ORDER BY dv.period_end DESC, dv.period_start ASC LIMIT 1
+    ) latest ON true
+    WHERE pm.council_id = ${councilId} AND pm.provider_id = ANY(${providerIds}::bigint[]) AND m.status = 'active'
+      AND m.calculation_type <> 'formula'
+    ORDER BY p.name, m.code`.execute(db);
+  return result.rows;
+}
+
 export interface EntryContextRow {
   target: string | null;
   target_low: string | null;
@@ -59,6 +84,7 @@ export async function entryContext(
   measureId: string,
   period: string,
   periodStart: string,
+  breakdown = '',
 ): Promise<EntryContextRow> {
   const result = await sql<EntryContextRow>`
     SELECT t.value AS target, t.low AS target_low, t.high AS target_high,
@@ -68,7 +94,7 @@ export async function entryContext(
     LEFT JOIN targets t ON t.measure_id = m.id AND t.period = ${period}
     LEFT JOIN LATERAL (
       SELECT dv.period, dv.value FROM data_values dv
-      WHERE dv.measure_id = ${measureId} AND dv.breakdown = '' AND dv.period_end < ${periodStart}::date
+      WHERE dv.measure_id = ${measureId} AND dv.breakdown = ${breakdown} AND dv.period_end < ${periodStart}::date
       ORDER BY dv.period_end DESC LIMIT 1
     ) prev ON true
     WHERE m.id = ${measureId}`.execute(db);

@@ -7,12 +7,16 @@ import { ValidationError } from '../web/errors.ts';
 import { ExplanationNeededError } from './rules/verdict.ts';
 import type { AppContext } from '../web/server.ts';
 import { entryPage, myMeasures, savedFlash, type EntryPage } from './entry.service.ts';
+import { openFindingsFor } from './quality/findings.service.ts';
+import { presentFinding } from './quality/quality.present.ts';
 import type { StoredValue } from './values.queries.ts';
 import { saveValue, StaleValueError } from './values.service.ts';
 import type { ValueInput } from './values.validation.ts';
 
 type Form = Record<string, string | string[] | undefined>;
 type EntryParams = { code: string; period: string };
+/** `provider`: a provider's own figure of the measure (its breakdown), rather than the headline. */
+type EntryQuery = { provider?: string };
 
 type FormField = 'value' | 'numerator' | 'denominator' | 'commentary' | 'version' | 'explanation';
 
@@ -42,37 +46,41 @@ function valuesOf(stored: StoredValue | null): Record<string, string> {
 }
 
 export function entryRoutes(app: FastifyInstance, { db }: AppContext): void {
-  app.get<{ Querystring: { saved?: string; period?: string } }>(
+  app.get<{ Querystring: { saved?: string; period?: string; provider?: string } }>(
     '/my-measures',
     { config: { access: 'value.write' } },
     async (request, reply) => {
       const user = signedInUser(request);
       const today = new Date().toISOString().slice(0, 10);
       const measures = await myMeasures(db, user, today);
+      const findings = (await openFindingsFor(db, user)).map(presentFinding);
       return reply.page('collection/views/my-measures.njk', {
         pageTitle: 'Enter data',
         measures,
+        findings,
         overdueCount: measures.filter((m) => m.overdue).length,
-        flash: await savedFlash(db, user, request.query.saved, request.query.period),
+        flash: await savedFlash(db, user, request.query.saved, request.query.period, request.query.provider),
       });
     },
   );
 
-  app.get<{ Params: EntryParams }>(
+  app.get<{ Params: EntryParams; Querystring: EntryQuery }>(
     '/my-measures/:code/:period',
     { config: { access: 'value.write' } },
     async (request, reply) => {
-      const page = await entryPage(db, signedInUser(request), request.params.code, request.params.period);
+      const { code, period } = request.params;
+      const page = await entryPage(db, signedInUser(request), code, period, request.query.provider ?? '');
       return renderForm(reply, page, valuesOf(page.existing), {});
     },
   );
 
-  app.post<{ Params: EntryParams; Body: Form }>(
+  app.post<{ Params: EntryParams; Body: Form; Querystring: EntryQuery }>(
     '/my-measures/:code/:period',
     { config: { access: 'value.write' } },
     async (request, reply) => {
       const user = signedInUser(request);
-      const page = await entryPage(db, user, request.params.code, request.params.period);
+      const { code, period } = request.params;
+      const page = await entryPage(db, user, code, period, request.query.provider ?? '');
       const typed = readForm(request.body);
       const input: ValueInput = { ...typed, version: typed.version === '' ? '0' : typed.version };
       try {
@@ -82,8 +90,10 @@ export function entryRoutes(app: FastifyInstance, { db }: AppContext): void {
           period: page.period,
           input,
           source: 'form',
+          breakdown: page.breakdown,
         });
         const query = new URLSearchParams({ saved: saved.measure.code, period: saved.value.period });
+        if (page.breakdown) query.set('provider', page.breakdown.slice('provider:'.length));
         return reply.redirect(`/my-measures?${query.toString()}`, 303);
       } catch (error) {
         if (error instanceof StaleValueError) {

@@ -2,7 +2,7 @@
 // entry form for one measure and period shows.
 import { returnNote, type ReturnNote } from './approvals/approvals.queries.ts';
 import type { CurrentUser } from '../access/current-user.ts';
-import { servicesInReach } from '../access/scope.ts';
+import { providerBreakdown, providersOfUser, servicesInReach } from '../access/scope.ts';
 import {
   comparePeriods,
   FormulaError,
@@ -18,9 +18,12 @@ import type { Db } from '../db/connection.ts';
 import { labelOfPeriod, ragBadge } from '../reporting/present.ts';
 import { scorecard, toNumber } from '../reporting/scorecard.service.ts';
 import { NotFoundError, ValidationError } from '../web/errors.ts';
-import { entryContext, writableMeasures } from './entry.queries.ts';
-import { findHeadlineValue, type EntryMeasure, type StoredValue } from './values.queries.ts';
-import { measureForUser, periodForMeasure } from './values.service.ts';
+import { entryContext, providerMeasures, writableMeasures } from './entry.queries.ts';
+import { findingsForFigure } from './quality/findings.service.ts';
+import type { FindingRow } from './quality/findings.queries.ts';
+import { presentFinding } from './quality/quality.present.ts';
+import { findValue, type EntryMeasure, type StoredValue } from './values.queries.ts';
+import { measureForFigure, measureForUser, periodForMeasure } from './values.service.ts';
 
 export interface MyMeasure {
   code: string;
@@ -36,6 +39,10 @@ export interface MyMeasure {
   duePeriodLabel: string;
   /** The due period has ended and has no figure yet. */
   overdue: boolean;
+  /** A provider's own figure of the measure; null for the headline. */
+  provider: { code: string; name: string } | null;
+  /** The entry form's query: which provider's figure it is. */
+  query: string;
 }
 
 /**
@@ -54,7 +61,15 @@ export function duePeriod(
 
 export async function myMeasures(db: Db, user: CurrentUser, today: string): Promise<MyMeasure[]> {
   const reach = await servicesInReach(db, user, 'value.write');
-  const rows = await writableMeasures(db, user.councilId, reach);
+  const own = await providersOfUser(db, user);
+  const rows = [
+    ...(await writableMeasures(db, user.councilId, reach)),
+    ...(await providerMeasures(
+      db,
+      user.councilId,
+      own.map((p) => p.id),
+    )),
+  ];
   return rows.map((row) => {
     const due = duePeriod(row.frequency, row.latest_period, today);
     return {
@@ -70,6 +85,10 @@ export async function myMeasures(db: Db, user: CurrentUser, today: string): Prom
       duePeriod: due.period,
       duePeriodLabel: labelOfPeriod(due.period),
       overdue: due.overdue,
+      provider: row.provider_code
+        ? { code: row.provider_code, name: row.provider_name ?? row.provider_code }
+        : null,
+      query: row.provider_code ? `?provider=${encodeURIComponent(row.provider_code)}` : '',
     };
   });
 }
@@ -90,6 +109,14 @@ export interface EntryPage {
   guidance: { calculation: string; source: string; mistakes: string };
   /** Why the figure was sent back to draft, until its owner changes it (see approvals/). */
   returned: ReturnNote | null;
+  /** '' for the headline; 'provider:CODE' for a provider's own figure. */
+  breakdown: string;
+  provider: string | null;
+  /** The form's query string, carrying the provider. */
+  query: string;
+  /** Open data-quality findings on this figure. */
+  findings: (FindingRow & ReturnType<typeof presentFinding>)[];
+  findingsHref: string;
 }
 
 /** Everything the entry form shows for one measure and period; 404 outside the user's reach, 400 for a bad period. */
@@ -98,14 +125,26 @@ export async function entryPage(
   user: CurrentUser,
   code: string,
   periodText: string,
+  provider = '',
 ): Promise<EntryPage> {
-  const measure = await measureForUser(db, user, code, 'value.write');
+  const breakdown = provider === '' ? '' : providerBreakdown(provider);
+  const measure = await measureForFigure(db, user, code, breakdown, 'value.write');
   const period = periodForMeasure(measure, periodText);
   const key = periodKey(period);
-  const [existing, context] = await Promise.all([
-    findHeadlineValue(db, measure.id, key),
-    entryContext(db, measure.id, key, periodStart(period)),
+  const [existing, context, findings, providerRow] = await Promise.all([
+    findValue(db, measure.id, key, breakdown),
+    entryContext(db, measure.id, key, periodStart(period), breakdown),
+    findingsForFigure(db, measure.id, key, breakdown),
+    provider === ''
+      ? undefined
+      : db
+          .selectFrom('providers')
+          .select('name')
+          .where('council_id', '=', user.councilId)
+          .where('code', '=', provider)
+          .executeTakeFirst(),
   ]);
+  const query = provider === '' ? '' : `?provider=${encodeURIComponent(provider)}`;
   return {
     measure,
     period: key,
@@ -123,6 +162,11 @@ export async function entryPage(
       mistakes: context.common_mistakes,
     },
     returned: existing?.status === 'draft' ? await returnNote(db, existing.id) : null,
+    breakdown,
+    provider: providerRow?.name ?? null,
+    query,
+    findings: findings.filter((f) => f.status === 'open').map(presentFinding),
+    findingsHref: `/data-quality/figure?${new URLSearchParams({ measure: measure.code, period: key, breakdown }).toString()}`,
   };
 }
 
@@ -141,9 +185,20 @@ export async function savedFlash(
   user: CurrentUser,
   code: string | undefined,
   period: string | undefined,
+  provider?: string,
 ): Promise<string | undefined> {
   if (!code || !period) return undefined;
   try {
+    if (provider) {
+      // A provider's figure is not judged against the council's target: say what was saved.
+      const breakdown = providerBreakdown(provider);
+      const measure = await measureForFigure(db, user, code, breakdown, 'value.write');
+      const key = periodKey(periodForMeasure(measure, period));
+      const stored = await findValue(db, measure.id, key, breakdown);
+      if (!stored) return undefined;
+      const figure = formatValue(toNumber(stored.value), measure.unit, measure.decimals);
+      return `Saved ${measure.code} for ${labelOfPeriod(key)} (${provider}): ${figure}`;
+    }
     const measure = await measureForUser(db, user, code, 'value.write');
     const key = periodKey(periodForMeasure(measure, period));
     const reach = await servicesInReach(db, user, 'value.write');

@@ -8,6 +8,7 @@ import type { AppContext } from '../web/server.ts';
 import type { RevisionRow, StoredValue } from './values.queries.ts';
 import {
   errorResponses,
+  FigureQuery,
   RevisionsResponse,
   ValueBody,
   ValuePathParams,
@@ -59,7 +60,8 @@ export function valuesApiRoutes(fastify: FastifyInstance, { db }: AppContext): v
       config: { access: 'value.read' },
       schema: {
         tags: ['values'],
-        summary: "A measure's headline figures, oldest first, optionally from one period to another",
+        summary:
+          "A measure's headline figures (or one provider's), oldest first, optionally from one period to another",
         querystring: ValuesQuery,
         response: { 200: ValuesResponse, ...errorResponses },
       },
@@ -80,6 +82,7 @@ export function valuesApiRoutes(fastify: FastifyInstance, { db }: AppContext): v
         description:
           'Ratio measures take numerator and denominator and the value is worked out; others take value. A formula measure takes nothing (400): its figure is calculated when its inputs are saved. The measure’s validation rules run on every figure: a hard finding answers 400 naming the field and the rule; a soft one answers 400 on `explanation` until one is sent, and is then kept, with the explanation, in `qualityFlags`. To change an existing figure send the `version` you read: a missing or stale version answers 409 and nothing is overwritten.',
         params: ValuePathParams,
+        querystring: FigureQuery,
         body: ValueBody,
         response: { 200: ValueResponse, 201: ValueResponse, ...errorResponses },
       },
@@ -91,6 +94,7 @@ export function valuesApiRoutes(fastify: FastifyInstance, { db }: AppContext): v
         period: request.params.period,
         input: request.body,
         source: 'api',
+        breakdown: request.query.breakdown ?? '',
       });
       return reply.status(saved.created ? 201 : 200).send(presentValue(saved.measure.code, saved.value));
     },

@@ -53,6 +53,8 @@ export async function findMeasureByCode(
 export interface StoredValue {
   id: string;
   period: string;
+  /** '' for the headline; 'provider:CODE' for a provider's own figure. */
+  breakdown: string;
   value: string | null;
   numerator: string | null;
   denominator: string | null;
@@ -71,7 +73,7 @@ export interface StoredValue {
   updated_by_name: string | null;
 }
 
-export const storedColumns = sql`dv.id, dv.period, dv.value, dv.numerator, dv.denominator, dv.commentary, dv.status,
+export const storedColumns = sql`dv.id, dv.period, dv.breakdown, dv.value, dv.numerator, dv.denominator, dv.commentary, dv.status,
   dv.revision, dv.version, dv.revised_after_publication, dv.published_at, dv.quality_flags, dv.source, dv.updated_at,
   (SELECT u.display_name FROM users u WHERE u.id = dv.updated_by) AS updated_by_name`;
 
@@ -238,17 +240,18 @@ export interface HistoryValue extends StoredValue {
   period_end: string;
 }
 
-/** A measure's headline figures between two dates (inclusive), oldest first. */
+/** A measure's headline figures (or one breakdown's) between two dates (inclusive), oldest first. */
 export async function valuesBetween(
   db: Db,
   measureId: string,
   from: string | null,
   to: string | null,
+  breakdown = '',
 ): Promise<HistoryValue[]> {
   const result = await sql<HistoryValue>`
     SELECT ${storedColumns}, to_char(dv.period_start, 'YYYY-MM-DD') AS period_start, to_char(dv.period_end, 'YYYY-MM-DD') AS period_end
     FROM data_values dv
-    WHERE dv.measure_id = ${measureId} AND dv.breakdown = ''
+    WHERE dv.measure_id = ${measureId} AND dv.breakdown = ${breakdown}
       AND (${from}::date IS NULL OR dv.period_start >= ${from}::date)
       AND (${to}::date IS NULL OR dv.period_end <= ${to}::date)
     ORDER BY dv.period_end, dv.period_start DESC`.execute(db);

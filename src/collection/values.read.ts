@@ -12,7 +12,7 @@ import {
   type HistoryValue,
   type RevisionRow,
 } from './values.queries.ts';
-import { measureForUser, periodForMeasure } from './values.service.ts';
+import { measureForFigure, measureForUser, periodForMeasure } from './values.service.ts';
 
 function boundary(field: 'from' | 'to', key: string | undefined): string | null {
   if (!key) return null;
@@ -28,14 +28,15 @@ function boundary(field: 'from' | 'to', key: string | undefined): string | null 
 export async function valueHistory(
   db: Db,
   user: CurrentUser,
-  query: { measure: string; from?: string; to?: string },
+  query: { measure: string; breakdown?: string; from?: string; to?: string },
 ): Promise<{ measure: EntryMeasure; values: HistoryValue[] }> {
   const from = boundary('from', query.from);
   const to = boundary('to', query.to);
   if (from && to && from > to)
     throw ValidationError.field('to', `to: ${query.to} comes before from: ${query.from}`);
-  const measure = await measureForUser(db, user, query.measure, 'value.read');
-  return { measure, values: await valuesBetween(db, measure.id, from, to) };
+  const breakdown = query.breakdown ?? '';
+  const measure = await measureForFigure(db, user, query.measure, breakdown, 'value.read');
+  return { measure, values: await valuesBetween(db, measure.id, from, to, breakdown) };
 }
 
 export async function revisionsOfValue(

@@ -10,8 +10,17 @@ export const ValuePathParams = Type.Object({
 });
 export type ValuePathParams = Static<typeof ValuePathParams>;
 
+const Breakdown = Type.String({
+  maxLength: 100,
+  description:
+    "Empty for the headline figure; 'provider:CODE' for a provider's own figure (a provider reaches only its own)",
+});
+
+export const FigureQuery = Type.Object({ breakdown: Type.Optional(Breakdown) });
+
 export const ValuesQuery = Type.Object({
   measure: Type.String({ description: 'The measure code' }),
+  breakdown: Type.Optional(Breakdown),
   from: Type.Optional(PeriodKey),
   to: Type.Optional(PeriodKey),
 });

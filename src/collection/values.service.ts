@@ -2,13 +2,14 @@
 // its revision and the audit row in one transaction, refusing a stale version rather than overwriting. The
 // formula measures calculated from it are worked out again in the same transaction.
 import type { CurrentUser } from '../access/current-user.ts';
-import { measureInReach, servicesInReach } from '../access/scope.ts';
+import { figureInReach, measureInReach, servicesInReach } from '../access/scope.ts';
 import { periodEnd, periodKey, periodStart, type Period } from '../assessment/index.ts';
 import type { Db } from '../db/connection.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../web/errors.ts';
+import { recordRuleFindings } from './quality/findings.queries.ts';
 import {
-  findHeadlineValue,
   findMeasureByCode,
+  findValue,
   insertAudit,
   insertRevision,
   insertValue,
@@ -40,6 +41,8 @@ export interface SaveRequest {
   period: string;
   input: ValueInput;
   source: 'form' | 'api';
+  /** '' (or absent) for the headline figure; 'provider:CODE' for a provider's own figure. */
+  breakdown?: string;
   /** A draft is kept for its owner to finish; a submitted figure goes on to be validated. Submitted by default. */
   status?: 'draft' | 'submitted';
 }
@@ -65,6 +68,40 @@ export async function measureForUser(
   return measure;
 }
 
+/**
+ * The measure by code if the user may act on this one figure of it: the headline or a breakdown. A provider
+ * reaches only its own breakdown of a measure asked of it; anything else is "not found".
+ */
+export async function measureForFigure(
+  db: Db,
+  user: CurrentUser,
+  code: string,
+  breakdown: string,
+  action: 'value.read' | 'value.write',
+): Promise<EntryMeasure> {
+  const measure = await findMeasureByCode(db, user.councilId, code);
+  if (!measure || !(await figureInReach(db, user, action, measure.id, breakdown))) {
+    throw new NotFoundError(`There is no measure with the code '${code}'`);
+  }
+  return measure;
+}
+
+/** Throws a ValidationError on the 'breakdown' field unless it is '' or a provider asked for this measure. */
+export async function checkBreakdown(db: Db, measure: EntryMeasure, breakdown: string): Promise<void> {
+  if (breakdown === '') return;
+  const asked = await db
+    .selectFrom('provider_measures as pm')
+    .innerJoin('providers as p', 'p.id', 'pm.provider_id')
+    .select('p.code')
+    .where('pm.measure_id', '=', measure.id)
+    .where('p.code', '=', breakdown.startsWith('provider:') ? breakdown.slice('provider:'.length) : '')
+    .executeTakeFirst();
+  if (!asked) {
+    const message = `breakdown: '${breakdown}' is not a provider asked for ${measure.code}; leave it empty for the headline figure`;
+    throw ValidationError.field('breakdown', message);
+  }
+}
+
 /** Throws a ValidationError on the 'period' field unless the key is a period of the measure's frequency. */
 export function periodForMeasure(measure: EntryMeasure, key: string): Period {
   const period = checkPeriod(key, measure);
@@ -80,7 +117,9 @@ export async function saveValue(db: Db, request: SaveRequest): Promise<Saved> {
 export async function saveValueIn(tx: Tx, request: SaveRequest): Promise<Saved> {
   const { user, input } = request;
   const status = request.status ?? 'submitted';
-  const measure = await measureForUser(tx, user, request.code, 'value.write');
+  const breakdown = request.breakdown ?? '';
+  const measure = await measureForFigure(tx, user, request.code, breakdown, 'value.write');
+  await checkBreakdown(tx, measure, breakdown);
   const problems: FieldProblem[] = [];
   const period = checkPeriod(request.period, measure);
   if (isProblem(period)) problems.push(period);
@@ -106,20 +145,34 @@ export async function saveValueIn(tx: Tx, request: SaveRequest): Promise<Saved> 
     status,
     source: request.source,
     userId: user.id,
+    breakdown,
   };
+  const find = (tx: Tx) => findValue(tx, measure.id, key, breakdown);
+  // Formula measures read headline figures only.
+  const recalculate = (tx: Tx) =>
+    breakdown === ''
+      ? recalculateAfterSave(tx, { councilId: user.councilId, userId: user.id }, measure.id, key)
+      : Promise.resolve();
 
   // The measure's validation rules: a hard finding rejects; a soft one is kept as a flag with its explanation,
   // which a draft may still lack — it is needed to submit.
-  write.qualityFlags = verdictOf(await checkRulesFor(tx, measure, period, figure), input.explanation, {
-    explanationRequired: status !== 'draft',
-  });
-  const existing = await findHeadlineValue(tx, measure.id, key);
+  const result = await checkRulesFor(tx, measure, period, figure, breakdown);
+  write.qualityFlags = verdictOf(result, input.explanation, { explanationRequired: status !== 'draft' });
+  const existing = await find(tx);
   if (!existing) {
     if (version != null && version !== 0) throw stale(measure, key, null);
     const created = await insertValue(tx, write);
-    if (!created) throw stale(measure, key, (await findHeadlineValue(tx, measure.id, key)) ?? null);
+    if (!created) throw stale(measure, key, (await find(tx)) ?? null);
     await insertRevision(tx, user.councilId, created, request.source, user.id);
-    await recalculateAfterSave(tx, { councilId: user.councilId, userId: user.id }, measure.id, key);
+    await recalculate(tx);
+    await recordRuleFindings(tx, {
+      user,
+      measureId: measure.id,
+      period,
+      breakdown,
+      result,
+      explanation: input.explanation,
+    });
     await insertAudit(tx, {
       councilId: user.councilId,
       userId: user.id,
@@ -135,9 +188,17 @@ export async function saveValueIn(tx: Tx, request: SaveRequest): Promise<Saved> 
   if (status === 'draft' && !DRAFTABLE.has(existing.status)) throw tooFarForDraft(measure, key, existing);
   await keepCurrentRevision(tx, existing.id);
   const updated = await updateValue(tx, existing.id, version, write);
-  if (!updated) throw stale(measure, key, (await findHeadlineValue(tx, measure.id, key)) ?? existing);
+  if (!updated) throw stale(measure, key, (await find(tx)) ?? existing);
   await insertRevision(tx, user.councilId, updated, request.source, user.id);
-  await recalculateAfterSave(tx, { councilId: user.councilId, userId: user.id }, measure.id, key);
+  await recalculate(tx);
+  await recordRuleFindings(tx, {
+    user,
+    measureId: measure.id,
+    period,
+    breakdown,
+    result,
+    explanation: input.explanation,
+  });
   await insertAudit(tx, {
     councilId: user.councilId,
     userId: user.id,
@@ -184,6 +245,7 @@ export function audited(measure: EntryMeasure, v: StoredValue): Record<string, u
   return {
     measure: measure.code,
     period: v.period,
+    ...(v.breakdown ? { breakdown: v.breakdown } : {}),
     value: v.value,
     numerator: v.numerator,
     denominator: v.denominator,

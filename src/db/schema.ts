@@ -296,6 +296,36 @@ export interface RoundRemindersSentTable {
   sent_at: Generated<Date>;
 }
 
+export interface ProviderMeasuresTable {
+  council_id: Ref;
+  provider_id: Ref;
+  measure_id: Ref;
+}
+
+export type FindingKind = 'rule' | 'raised';
+export type FindingStatus = 'open' | 'resolved';
+
+export interface DataQualityFindingsTable {
+  id: Id;
+  council_id: Ref;
+  measure_id: Ref;
+  period: string;
+  period_end: DateOnly;
+  breakdown: Generated<string>;
+  kind: FindingKind;
+  message: string;
+  raised_by: NullableRef;
+  raised_at: Generated<Date>;
+  status: Generated<FindingStatus>;
+  response: Generated<string>;
+  responded_by: NullableRef;
+  responded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  resolved_by: NullableRef;
+  resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  resolution_note: Generated<string>;
+  version: Generated<number>;
+}
+
 export interface MeasureValidationRulesTable {
   id: Id;
   council_id: Ref;
@@ -473,6 +503,8 @@ export interface Database {
   targets: TargetsTable;
   collection_rounds: CollectionRoundsTable;
   round_reminders_sent: RoundRemindersSentTable;
+  provider_measures: ProviderMeasuresTable;
+  data_quality_findings: DataQualityFindingsTable;
   data_values: DataValuesTable;
   data_value_revisions: DataValueRevisionsTable;
   published_values: PublishedValuesView;

@@ -7,12 +7,13 @@ import { historyStart } from './calendar.ts';
 import { formulaMeasures } from './measures-formula.ts';
 import { demoMeasures, type MeasureDef, type MeasureShape } from './measures.ts';
 import { randomFor } from './random.ts';
-import { seriesFor, targetsFor, type SeriesPoint } from './series.ts';
+import { ratioValue, seriesFor, targetsFor, type SeriesPoint } from './series.ts';
 import { outcomes, priorities, strategy, type OutcomeDef, type PriorityDef } from './strategy.ts';
 import {
   committees,
   DEMO_COUNCIL,
   directorates,
+  FSM_DROP_SCHOOL,
   portfolios,
   providers,
   services,
@@ -137,6 +138,19 @@ function breakdownSeries(seed: number, def: MeasureDef, provider: string): Serie
   return seriesFor(def, model, random);
 }
 
+/**
+ * One school's free-school-meal registrations collapse in the latest year (a census extract sent with only new
+ * registrations, say): the kind of figure the change rule on EDU-01 is there to catch.
+ */
+function withImplausibleDrop(def: MeasureDef, provider: string, points: SeriesPoint[]): SeriesPoint[] {
+  const last = points[points.length - 1];
+  if (def.code !== 'EDU-01' || provider !== FSM_DROP_SCHOOL || !last || last.denominator === null)
+    return points;
+  const numerator = Math.round(last.denominator * 0.09);
+  const dropped = { ...last, numerator, value: ratioValue(numerator, last.denominator, 100, def.shape.dp) };
+  return [...points.slice(0, -1), dropped];
+}
+
 /** Four late measures, three gaps in history and two corrections after publication, chosen by the seed. */
 function chooseEvents(seed: number, series: Map<string, SeriesPoint[]>): ValueEvents {
   const random = randomFor(seed, 'events');
@@ -205,7 +219,7 @@ export function generateDemo(seed: number = DEMO_SEED): DemoDataset {
         points,
         breakdowns: (def.model.breakdowns ?? []).map((code) => ({
           code,
-          points: breakdownSeries(seed, def, code),
+          points: withImplausibleDrop(def, code, breakdownSeries(seed, def, code)),
         })),
         targets: new Map(measureTargets.map((t) => [periodKey(t.period), t])),
         events,

@@ -9,6 +9,8 @@ import { idOf, insertFigures, type Codes } from './load.figures.ts';
 import { deleteCouncilRows } from './reset.ts';
 import { DEMO_PASSWORD } from './users.ts';
 import { insertDemoRules } from './validation-rules.ts';
+import { demoMeasures } from './measures.ts';
+import { insertDemoFindings, insertDemoRounds, insertProviderMeasures } from './quality.ts';
 
 const codesOf = (rows: { id: string; code: string }[]): Codes => new Map(rows.map((r) => [r.code, r.id]));
 
@@ -255,6 +257,11 @@ export async function loadDemo(
       users,
     });
     await insertDemoRules(trx, councilId);
+    const officer = users.get('performance@anytown.example');
+    if (!officer) throw new Error('the demo has no performance officer');
+    await insertProviderMeasures(trx, councilId, demoMeasures);
+    await insertDemoRounds(trx, councilId, officer);
+    await insertDemoFindings(trx, councilId, officer);
     await sql`INSERT INTO audit_log (council_id, action, entity, entity_id, after)
       VALUES (${councilId}, 'demo.load', 'council', ${councilId},
               ${JSON.stringify({ seed: data.seed, measures: counts.measures, values: counts.values })}::jsonb)`.execute(

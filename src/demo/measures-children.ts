@@ -1,8 +1,9 @@
 // Demo measures for Children's Services: the front door, child protection, children in care, SEND,
 // schools and youth justice.
 import type { MeasureDef } from './measures.ts';
+import { SCHOOL_NAMES } from './structure.ts';
 
-const SCHOOLS = ['SCH-CASTLE', 'SCH-STMARY', 'SCH-RIVER', 'SCH-NORTH'];
+const SCHOOLS = Object.keys(SCHOOL_NAMES);
 
 export const childrenMeasures: MeasureDef[] = [
   {

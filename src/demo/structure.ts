@@ -140,11 +140,54 @@ export const services: ServiceDef[] = [
   },
 ];
 
+/** Anytown's 30 maintained schools and academies, each reporting its own figures to Education & Inclusion. */
+export const SCHOOL_NAMES: Readonly<Record<string, string>> = {
+  'SCH-CASTLE': 'Castle Hill Primary School',
+  'SCH-STMARY': "St Mary's CE Primary School",
+  'SCH-RIVER': 'Riverside Academy',
+  'SCH-NORTH': 'Northgate High School',
+  'SCH-ABBEY': 'Abbey Road Primary School',
+  'SCH-ALDER': 'Alderbrook Infant School',
+  'SCH-BECK': 'Beckside Junior School',
+  'SCH-BROOK': 'Brookfield Primary School',
+  'SCH-CHURCH': 'Church Lane CE Primary School',
+  'SCH-COLL': 'Collingwood Primary Academy',
+  'SCH-DALE': 'Dalesway Primary School',
+  'SCH-ELMS': 'The Elms Primary School',
+  'SCH-FAIR': 'Fairfield Nursery and Infant School',
+  'SCH-GREEN': 'Greenacres Primary School',
+  'SCH-HAWTH': 'Hawthorn Junior School',
+  'SCH-HOLY': 'Holy Family Catholic Primary School',
+  'SCH-KINGS': "King's Meadow Primary School",
+  'SCH-LARCH': 'Larchwood Primary School',
+  'SCH-MANOR': 'Manor Park Primary School',
+  'SCH-MEAD': 'Meadowbank Primary School',
+  'SCH-OAKS': 'Oakfield Primary Academy',
+  'SCH-PARK': 'Parkside Primary School',
+  'SCH-QUEEN': "Queen's Road Primary School",
+  'SCH-WILLOW': 'Willow Bank Primary School',
+  'SCH-ANYTN': 'Anytown Academy',
+  'SCH-BISHOP': 'Bishop Wilson CE High School',
+  'SCH-EASTG': 'Eastgate Community College',
+  'SCH-HILLS': 'Hillside School and Sixth Form',
+  'SCH-STJOHN': 'St John Fisher Catholic High School',
+  'SCH-WESTF': 'Westfield Academy',
+};
+
+/** The school whose free-school-meal registrations drop implausibly in the latest year, for the checks to catch. */
+export const FSM_DROP_SCHOOL = 'SCH-BROOK';
+
+function schools(): ProviderDef[] {
+  return Object.entries(SCHOOL_NAMES).map(([code, name]) => ({
+    code,
+    service: 'CHS-EDU',
+    name,
+    kind: 'school',
+  }));
+}
+
 export const providers: ProviderDef[] = [
-  { code: 'SCH-CASTLE', service: 'CHS-EDU', name: 'Castle Hill Primary School', kind: 'school' },
-  { code: 'SCH-STMARY', service: 'CHS-EDU', name: "St Mary's CE Primary School", kind: 'school' },
-  { code: 'SCH-RIVER', service: 'CHS-EDU', name: 'Riverside Academy', kind: 'school' },
-  { code: 'SCH-NORTH', service: 'CHS-EDU', name: 'Northgate High School', kind: 'school' },
+  ...schools(),
   { code: 'EST-EAST', service: 'HOU-TE', name: 'Eastfield Estate', kind: 'estate' },
   { code: 'EST-MILL', service: 'HOU-TE', name: 'Millbrook Estate', kind: 'estate' },
 ];

@@ -31,6 +31,12 @@ export const DEMO_RULES: Readonly<Record<string, readonly ValidationRule[]>> = {
       message: 'Families in B&B cannot outnumber all the households in temporary accommodation (HOU-03)',
     },
   ],
+  // Free-school-meal registrations, checked for each school's own figure too: a share, and a school's take-up does
+  // not halve in a year without a reason worth asking for (it catches the demo's Brookfield Primary).
+  'EDU-01': [
+    { kind: 'range', severity: 'hard', min: 0, max: 100 },
+    { kind: 'change', severity: 'soft', limit: 50, unit: 'percent' },
+  ],
   // Average days to re-let: a year is already far beyond any real letting.
   'HOU-05': [{ kind: 'range', severity: 'soft', min: 0, max: 365 }],
 };

@@ -41,6 +41,8 @@ export async function checkFigure(
   measure: RuleMeasure,
   period: Period,
   figure: CandidateFigure,
+  /** A provider's figure is checked against its own history, not the council's headline. */
+  breakdown = '',
 ): Promise<RuleResult> {
   const rows = await rulesOf(db, measure.id);
   if (rows.length === 0) return { findings: [], skipped: [] };
@@ -48,7 +50,7 @@ export async function checkFigure(
   const previous = previousPeriod(period);
   const history = await sql<{ period: string; value: string }>`
     SELECT dv.period, dv.value FROM data_values dv
-    WHERE dv.measure_id = ${measure.id} AND dv.breakdown = '' AND dv.value IS NOT NULL
+    WHERE dv.measure_id = ${measure.id} AND dv.breakdown = ${breakdown} AND dv.value IS NOT NULL
       AND dv.period_end < ${periodStart(period)}::date
     ORDER BY dv.period_end DESC LIMIT ${HISTORY_LIMIT}`.execute(db);
   const before = history.rows.find((r) => r.period === periodKey(previous));
@@ -65,7 +67,7 @@ export async function checkFigure(
     figure,
     previous: before ? { value: Number(before.value), label: periodLabel(previous) } : null,
     history: history.rows.map((r) => Number(r.value)),
-    others: codes.length ? await figuresOf(db, measure.id, codes, periodKey(period)) : {},
+    others: codes.length ? await figuresOf(db, measure.id, codes, periodKey(period), breakdown) : {},
   });
 }
 
@@ -78,17 +80,18 @@ function inputsOf(expression: string): readonly string[] {
   }
 }
 
-/** The headline figures of the measures with these codes, in the same council and period. */
+/** The same breakdown's figures of the measures with these codes, in the same council and period. */
 async function figuresOf(
   db: Db | Tx,
   measureId: string,
   codes: readonly string[],
   period: string,
+  breakdown: string,
 ): Promise<Record<string, number | null>> {
   const result = await sql<{ code: string; value: string | null }>`
     SELECT m.code, dv.value FROM measures m
     JOIN measures own ON own.id = ${measureId} AND own.council_id = m.council_id
-    LEFT JOIN data_values dv ON dv.measure_id = m.id AND dv.period = ${period} AND dv.breakdown = ''
+    LEFT JOIN data_values dv ON dv.measure_id = m.id AND dv.period = ${period} AND dv.breakdown = ${breakdown}
     WHERE m.code = ANY(${[...codes]}::text[])`.execute(db);
   return Object.fromEntries(result.rows.map((r) => [r.code, r.value === null ? null : Number(r.value)]));
 }
