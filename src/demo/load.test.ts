@@ -227,22 +227,26 @@ test('the measures the demo promises are there', async () => {
   assert.deepEqual(tsm.rows, [{ code: 'TP01' }]);
 });
 
-test('there is one demo user per role, scoped as described', async () => {
+test('there is a demo user for every role, scoped as described, and a data owner for every service', async () => {
   const users = await sql<{ email: string; role: string; scopes: string[] }>`
     SELECT u.email, u.role, coalesce(array_agg(us.scope_type ORDER BY us.scope_type) FILTER (WHERE us.scope_type IS NOT NULL), '{}') AS scopes
     FROM users u LEFT JOIN user_scopes us ON us.user_id = u.id
     WHERE u.council_id = ${first.councilId} GROUP BY u.email, u.role ORDER BY u.email`.execute(db);
-  const roles = users.rows.map((u) => u.role).sort();
+  const roles = [...new Set(users.rows.map((u) => u.role))].sort();
   assert.deepEqual(roles, [
     'administrator',
     'cabinet_member',
     'councillor',
     'data_owner',
-    'data_owner',
     'director',
     'performance_officer',
     'provider',
   ]);
+  const unowned = await sql<{ code: string }>`
+    SELECT s.code FROM services s WHERE s.council_id = ${first.councilId} AND NOT EXISTS (
+      SELECT 1 FROM user_scopes us JOIN users u ON u.id = us.user_id
+      WHERE us.scope_type = 'service' AND us.scope_id = s.id AND u.role = 'data_owner')`.execute(db);
+  assert.deepEqual(unowned.rows, [], 'every service has a data owner to chase');
   const byEmail = new Map(users.rows.map((u) => [u.email, u.scopes]));
   assert.deepEqual(byEmail.get('admin@anytown.example'), []);
   assert.deepEqual(byEmail.get('housing.owner@anytown.example'), ['service', 'service']);

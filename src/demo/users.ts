@@ -1,6 +1,7 @@
 // The demo council's users: one per role, each scoped as the role would be in real life, all sharing one
 // published demo password so anyone trying the demo can sign in as any of them.
 import type { Role, ScopeType } from '../db/schema.ts';
+import { services } from './structure.ts';
 
 export const DEMO_PASSWORD = 'anytown-demo-2026';
 
@@ -12,7 +13,8 @@ export interface DemoUser {
   scopes: { type: ScopeType; code: string }[];
 }
 
-export const demoUsers: DemoUser[] = [
+/** The people named above who try each role; every other service has its own data owner below. */
+const namedUsers: DemoUser[] = [
   { email: 'admin@anytown.example', displayName: 'Sam Taylor', role: 'administrator', scopes: [] },
   {
     email: 'performance@anytown.example',
@@ -60,6 +62,56 @@ export const demoUsers: DemoUser[] = [
     scopes: [{ type: 'provider', code: 'SCH-CASTLE' }],
   },
 ];
+
+// Each service's performance lead, so every figure due in a round has someone to chase; a service already owned by
+// a named user above keeps that owner.
+const SERVICE_LEADS = [
+  'Daniel Okafor',
+  'Fiona McLeod',
+  'Gareth Hughes',
+  'Nadia Rahman',
+  'Owen Pritchard',
+  'Claire Donnelly',
+  'Tariq Hussain',
+  'Emma Lawson',
+  'Kwame Asante',
+  'Rachel Moss',
+  'Liam Gallagher',
+  'Sophie Turner',
+  'Yusuf Ali',
+  'Megan Price',
+  'Adam Kowalski',
+  'Grace Obi',
+  'Harriet Cole',
+  'Jamal Reid',
+  'Lucy Chen',
+  'Martin Byrne',
+  'Natalie Evans',
+  'Oliver Shaw',
+  'Priti Patel',
+  'Rob Lambert',
+  'Sian Morgan',
+  'Tom Fairley',
+  'Uma Desai',
+  'Victor Mensah',
+  'Wendy Hall',
+  'Zoe Armitage',
+];
+
+const ownedByNamedUser = new Set(
+  namedUsers.filter((u) => u.role === 'data_owner').flatMap((u) => u.scopes.map((s) => s.code)),
+);
+
+const serviceLeads: DemoUser[] = services
+  .filter((service) => !ownedByNamedUser.has(service.code))
+  .map((service, i) => ({
+    email: `${service.code.toLowerCase()}.lead@anytown.example`,
+    displayName: SERVICE_LEADS[i % SERVICE_LEADS.length] ?? 'Service lead',
+    role: 'data_owner' as const,
+    scopes: [{ type: 'service' as const, code: service.code }],
+  }));
+
+export const demoUsers: DemoUser[] = [...namedUsers, ...serviceLeads];
 
 /** The data owner who answers for a measure led by this service, if a demo user owns that service. */
 export function ownerOfService(serviceCode: string): DemoUser | undefined {

@@ -90,6 +90,8 @@ export interface QualityRow {
   row_name: string;
   due: number;
   on_time: number;
+  /** Figures whose timeliness can be judged yet: past their deadline, or submitted early. */
+  timeliness_judged: number;
   complete: number;
   submitted: number;
   first_time_right: number;
@@ -108,6 +110,8 @@ export async function qualityRows(db: Db, q: QualityQuery): Promise<QualityRow[]
     counted AS (
       SELECT row_kind, row_code, row_name, count(*)::int AS due,
         count(*) FILTER (WHERE on_time)::int AS on_time,
+        -- Judged for timeliness: past its deadline, or already in early; a figure not yet due is neither.
+        count(*) FILTER (WHERE overdue OR on_time)::int AS timeliness_judged,
         count(*) FILTER (WHERE complete)::int AS complete,
         count(*) FILTER (WHERE submitted_at IS NOT NULL)::int AS submitted,
         count(*) FILTER (WHERE submitted_at IS NOT NULL AND NOT returned)::int AS first_time_right,
@@ -115,7 +119,7 @@ export async function qualityRows(db: Db, q: QualityQuery): Promise<QualityRow[]
         (sum(open_findings) + count(*) FILTER (WHERE NOT complete AND overdue))::int AS open_findings
       FROM judged GROUP BY row_kind, row_code, row_name
     )
-    SELECT *, round(100.0 * on_time / due, 1)::text AS on_time_pct,
+    SELECT *, round(100.0 * on_time / nullif(timeliness_judged, 0), 1)::text AS on_time_pct,
       round(100.0 * complete / due, 1)::text AS complete_pct,
       round(100.0 * first_time_right / nullif(submitted, 0), 1)::text AS first_time_right_pct
     FROM counted ORDER BY row_kind DESC, row_name`.execute(db);

@@ -13,6 +13,7 @@ import {
   type ReturnItem,
   type ReturnRowInput,
   type RowProblem,
+  keyOf,
 } from './my-returns.service.ts';
 
 type Form = Record<string, string | string[] | undefined>;
@@ -21,6 +22,7 @@ type ReturnRequest = FastifyRequest<{ Params: { id: string }; Querystring: Form;
 const ROW_FIELDS = [
   'code',
   'period',
+  'breakdown',
   'value',
   'numerator',
   'denominator',
@@ -64,7 +66,7 @@ export function myReturnsRoutes(app: FastifyInstance, { db }: ServerContext): vo
     const page = await myReturn(db, user, roundId);
     const problems = view.problems ?? [];
     const rows = page.items.map((item, n) => {
-      const typed = view.typed?.find((t) => t.code === item.code && t.period === item.period);
+      const typed = view.typed?.find((t) => keyOf(t) === keyOf(item));
       const mine = problems.filter((p) => p.row === view.typed?.indexOf(typed as ReturnRowInput));
       return {
         item,
@@ -76,7 +78,7 @@ export function myReturnsRoutes(app: FastifyInstance, { db }: ServerContext): vo
     });
     const errors = problems.map((p) => {
       const typed = view.typed?.[p.row];
-      const row = rows.find((r) => r.item.code === typed?.code && r.item.period === typed?.period);
+      const row = typed ? rows.find((r) => keyOf(r.item) === keyOf(typed)) : undefined;
       const field = p.field === 'version' || p.field === 'code' ? figureField(row?.item) : p.field;
       return {
         href: row ? `#${field}_${row.n}` : '#return-form',

@@ -2,17 +2,17 @@
 // saved as a draft or submitted — all rows in one transaction, so a problem in one row saves none of them.
 import type { CurrentUser } from '../../access/current-user.ts';
 import { authorize } from '../../access/permissions.ts';
-import { servicesInReach } from '../../access/scope.ts';
+import { providersOfUser, servicesInReach } from '../../access/scope.ts';
 import { parsePeriod, periodStart } from '../../assessment/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { labelOfPeriod } from '../../reporting/present.ts';
 import { toNumber } from '../../reporting/scorecard.service.ts';
 import { AppError, NotFoundError, ValidationError } from '../../web/errors.ts';
 import { ExplanationNeededError } from '../rules/verdict.ts';
-import { dueThisRound } from '../rounds/rounds.service.ts';
+import { dueIn, dueThisRound } from '../rounds/rounds.service.ts';
 import { findRound, type RoundRow } from '../rounds/rounds.queries.ts';
 import { saveValueIn, StaleValueError } from '../values.service.ts';
-import { returnItems, type ReturnItemRow } from './my-returns.queries.ts';
+import { dueProviderFigures, returnItems, type ReturnItemRow } from './my-returns.queries.ts';
 
 /** Figures past these are with the performance team: the return shows them but no longer edits them. */
 const EDITABLE: ReadonlySet<string | null> = new Set([null, 'draft', 'submitted']);
@@ -39,17 +39,32 @@ export async function myReturn(db: Db, user: CurrentUser, roundId: string): Prom
   authorize(user, 'value.write');
   const round = await findRound(db, user.councilId, roundId);
   if (!round) throw new NotFoundError(`There is no collection round ${roundId}`);
-  const chase = await dueThisRound(db, round, await servicesInReach(db, user, 'value.write'));
-  const mine = ['data_owner', 'provider'].includes(user.role)
-    ? chase
-    : chase.filter((c) => c.owner_id != null && String(c.owner_id) === String(user.id));
+  const own = await providersOfUser(db, user);
+  const chase =
+    own.length > 0 ? [] : await dueThisRound(db, round, await servicesInReach(db, user, 'value.write'));
+  const mine =
+    user.role === 'data_owner'
+      ? chase
+      : chase.filter((c) => c.owner_id != null && String(c.owner_id) === String(user.id));
+  // Beside each headline figure owed, its providers' own figures (a school's), or for a provider login only its own.
+  const providerFigures = await dueProviderFigures(db, {
+    councilId: user.councilId,
+    due: dueIn(round),
+    providerIds: own.length > 0 ? own.map((p) => String(p.id)) : null,
+    measureIds: own.length > 0 ? null : [...new Set(mine.map((c) => String(c.measure_id)))],
+  });
+  const figures = [
+    ...mine.map((c) => ({ measure_id: c.measure_id, code: c.code, period: c.period, breakdown: '' })),
+    ...providerFigures,
+  ].sort((a, b) => orderOf(a).localeCompare(orderOf(b)));
   const rows = await returnItems(
     db,
     user.councilId,
-    mine.map((c) => ({
-      measureId: c.measure_id,
-      period: c.period,
-      periodStart: periodStart(parsePeriod(c.period)),
+    figures.map((f) => ({
+      measureId: String(f.measure_id),
+      period: f.period,
+      periodStart: periodStart(parsePeriod(f.period)),
+      breakdown: f.breakdown,
     })),
   );
   const items = rows.map((row) => ({
@@ -60,6 +75,11 @@ export async function myReturn(db: Db, user: CurrentUser, roundId: string): Prom
     editable: EDITABLE.has(row.status),
   }));
   return { round, roundLabel: labelOfPeriod(round.period), items, counts: countsOf(items) };
+}
+
+/** By measure and period, each headline figure before its providers' own. */
+function orderOf(f: { code: string; period: string; breakdown: string }): string {
+  return `${f.code}|${f.period}|${f.breakdown}`;
 }
 
 function countsOf(items: ReturnItem[]): MyReturn['counts'] {
@@ -77,6 +97,7 @@ function countsOf(items: ReturnItem[]): MyReturn['counts'] {
 export interface ReturnRowInput {
   code: string;
   period: string;
+  breakdown: string;
   value: string;
   numerator: string;
   denominator: string;
@@ -119,11 +140,11 @@ export async function saveReturn(
   action: ReturnAction,
 ): Promise<ReturnSaved> {
   const { items } = await myReturn(db, user, roundId);
-  const owed = new Map(items.map((i) => [`${i.code}|${i.period}`, i]));
+  const owed = new Map(items.map((i) => [keyOf(i), i]));
   const problems: RowProblem[] = [];
   const writes: { row: number; input: ReturnRowInput }[] = [];
   rows.forEach((input, row) => {
-    const item = owed.get(`${input.code}|${input.period}`);
+    const item = owed.get(keyOf(input));
     const problem = (field: string, message: string) =>
       problems.push({ row, code: input.code, field, message, warnings: [] });
     if (!item) return problem('code', `${input.period} is not in your return for this round`);
@@ -146,6 +167,7 @@ export async function saveReturn(
           user,
           code: input.code,
           period: input.period,
+          breakdown: input.breakdown,
           input: { ...input, version: input.version === '' ? '0' : input.version },
           source: 'form',
           status: action === 'draft' ? 'draft' : 'submitted',
@@ -158,6 +180,11 @@ export async function saveReturn(
     if (problems.length > 0) throw new ReturnProblemsError(problems);
   });
   return { saved: writes.length, action };
+}
+
+/** One figure of a return: measure, period and breakdown. */
+export function keyOf(f: { code: string; period: string; breakdown: string }): string {
+  return `${f.code}|${f.period}|${f.breakdown}`;
 }
 
 function figureField(item: ReturnItemRow): string {

@@ -15,27 +15,34 @@ async function as(email: string): Promise<Client> {
   return client;
 }
 
-/** The form's rows as the page numbers them: code_n → n. */
+/** The form's rows as the page numbers them: 'CODE' or 'CODE provider:X' → n. */
 function rowNumbers(html: string): Map<string, number> {
   const rows = new Map<string, number>();
-  for (const match of html.matchAll(/name="code_(\d+)" value="([^"]+)"/g))
-    rows.set(match[2] ?? '', Number(match[1]));
+  for (const match of html.matchAll(/name="code_(\d+)" value="([^"]+)"/g)) {
+    const breakdown = new RegExp(`name="breakdown_${match[1]}" value="([^"]*)"`).exec(html)?.[1] ?? '';
+    rows.set(breakdown ? `${match[2]} ${breakdown}` : (match[2] ?? ''), Number(match[1]));
+  }
   return rows;
 }
 
 /** Every row as the form would post it untouched: hidden fields and the typed ones left blank. */
 function untouched(html: string): Record<string, string> {
   const form: Record<string, string> = {};
-  for (const match of html.matchAll(/name="((?:code|period|version)_\d+)" value="([^"]*)"/g))
+  for (const match of html.matchAll(/name="((?:code|period|breakdown|version)_\d+)" value="([^"]*)"/g))
     form[match[1] ?? ''] = match[2] ?? '';
   return form;
 }
 
-async function figureOf(code: string, period: string) {
+/** The error summary's messages, for a failing assertion to show. */
+function problemsIn(html: string): string {
+  return [...html.matchAll(/<a href="#[^"]*">([^<]*)<\/a>/g)].map((m) => m[1]).join('; ');
+}
+
+async function figureOf(code: string, period: string, breakdown = '') {
   const { rows } = await t.db.executeQuery<{ value: string; status: string; quality_flags: string[] }>(
     (await import('kysely')).sql`
       SELECT dv.value, dv.status, dv.quality_flags FROM data_values dv JOIN measures m ON m.id = dv.measure_id
-      WHERE m.code = ${code} AND dv.period = ${period} AND dv.breakdown = ''`.compile(t.db),
+      WHERE m.code = ${code} AND dv.period = ${period} AND dv.breakdown = ${breakdown}`.compile(t.db),
   );
   return rows[0];
 }
@@ -101,7 +108,7 @@ describe("a data owner's return", () => {
       [`value_${n}`]: '97.5',
       action: 'draft',
     });
-    assert.equal(draft.status, 303);
+    assert.equal(draft.status, 303, problemsIn(await draft.clone().text()));
     assert.equal((await figureOf('HOU-01', '2035-05'))?.status, 'draft');
     const after = await (await owner.get(draft.headers.get('location') ?? '')).text();
     assert.match(after, /Saved 1 figure as a draft/);
@@ -178,6 +185,40 @@ describe("a data owner's return", () => {
     const officer = await as('performance@anytown.example');
     const html = await (await officer.get(returnPath)).text();
     assert.match(html, /You owe no figures in this round/);
+  });
+
+  test("a school's login owes only its own figures of the measures asked of it, and submits them", async () => {
+    const officer = await as('performance@anytown.example');
+    await officer.get('/rounds');
+    const opened = await officer.post('/rounds', {
+      period: '2036-08',
+      deadline: '2036-09-30',
+      reminderDays: '5',
+    });
+    const schoolReturn = `${(opened.headers.get('location') ?? '').replace(/\?.*$/, '')}/my-return`;
+
+    const school = await as('school.provider@anytown.example');
+    const html = await (await school.get(schoolReturn)).text();
+    const rows = [...rowNumbers(html).keys()].sort();
+    assert.deepEqual(rows, ['EDU-01 provider:SCH-CASTLE', 'EDU-02 provider:SCH-CASTLE']);
+    assert.match(html, /Castle Hill Primary School/);
+    const n = rowNumbers(html).get('EDU-01 provider:SCH-CASTLE');
+    const sent = await school.post(schoolReturn, {
+      ...untouched(html),
+      [`numerator_${n}`]: '41',
+      [`denominator_${n}`]: '50',
+      action: 'submit',
+    });
+    assert.equal(sent.status, 303, problemsIn(await sent.clone().text()));
+    const stored = await figureOf('EDU-01', 'AY2035-36', 'provider:SCH-CASTLE');
+    assert.equal(stored?.status, 'submitted');
+    assert.equal(Number(stored?.value), 82);
+    assert.equal(await figureOf('EDU-01', 'AY2035-36'), undefined, 'the headline is not theirs to enter');
+
+    const lead = await as('chs-edu.lead@anytown.example');
+    const all = [...rowNumbers(await (await lead.get(schoolReturn)).text()).keys()];
+    assert.ok(all.includes('EDU-01'), 'the service owes the headline');
+    assert.ok(all.filter((k) => k.startsWith('EDU-01 provider:')).length >= 30, 'and beside it every school');
   });
 
   test('a councillor cannot open a return', async () => {

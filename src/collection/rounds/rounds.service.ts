@@ -123,9 +123,13 @@ export async function roundPage(
 }
 
 export function dueThisRound(db: Db, round: RoundRow, reach: ServiceReach): Promise<ChaseRow[]> {
+  return chaseList(db, { councilId: round.council_id, deadline: round.deadline, due: dueIn(round), reach });
+}
+
+/** The (frequency, period) pairs a round asks for: its period, and the longer ones it completes. */
+export function dueIn(round: RoundRow): { frequency: Frequency; period: string }[] {
   const roundPeriod = parsePeriod(round.period);
-  const due = FREQUENCIES.flatMap((frequency) =>
+  return FREQUENCIES.flatMap((frequency) =>
     periodsDueIn(roundPeriod, frequency).map((p) => ({ frequency, period: periodKey(p) })),
   );
-  return chaseList(db, { councilId: round.council_id, deadline: round.deadline, due, reach });
 }
