@@ -29,6 +29,9 @@ export interface ReturnItemRow {
   status: ValueStatus | null;
   version: number | null;
   quality_flags: string[] | null;
+  /** Why the figure was sent back, when its latest step was a return (see approvals/). */
+  returned_comment: string | null;
+  returned_by: string | null;
 }
 
 export interface DueFigure {
@@ -52,7 +55,9 @@ export async function returnItems(db: Db, councilId: string, due: DueFigure[]): 
       m.unit, m.decimals, m.calculation_type,
       m.numerator_label, m.denominator_label, m.calculation, m.data_source, m.common_mistakes,
       prev.period AS previous_period, prev.value AS previous_value,
-      dv.value, dv.numerator, dv.denominator, dv.commentary, dv.status, dv.version, dv.quality_flags
+      dv.value, dv.numerator, dv.denominator, dv.commentary, dv.status, dv.version, dv.quality_flags,
+      CASE WHEN last_step.action = 'value.return' THEN last_step.comment END AS returned_comment,
+      CASE WHEN last_step.action = 'value.return' THEN last_step.by END AS returned_by
     FROM due
     JOIN measures m ON m.id = due.measure_id AND m.council_id = ${councilId}
     LEFT JOIN data_values dv ON dv.measure_id = m.id AND dv.period = due.period AND dv.breakdown = due.breakdown
@@ -61,6 +66,12 @@ export async function returnItems(db: Db, councilId: string, due: DueFigure[]): 
       WHERE p.measure_id = m.id AND p.breakdown = due.breakdown AND p.period_end < due.period_start
       ORDER BY p.period_end DESC LIMIT 1
     ) prev ON true
+    LEFT JOIN LATERAL (
+      SELECT a.action, a.after->>'comment' AS comment, u.display_name AS by
+      FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+      WHERE a.entity = 'data_value' AND a.entity_id = dv.id::text
+      ORDER BY a.at DESC, a.id DESC LIMIT 1
+    ) last_step ON dv.status = 'draft'
     ORDER BY due.n`.execute(db);
   return result.rows;
 }

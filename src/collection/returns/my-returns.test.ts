@@ -181,6 +181,40 @@ describe("a data owner's return", () => {
     assert.match(stored?.quality_flags.join(' ') ?? '', /Explanation: Two long-void properties/);
   });
 
+  test('a figure the performance team returned shows who returned it and why, and can be put right and submitted', async () => {
+    const owner = await as('housing.owner@anytown.example');
+    const html = await (await owner.get(returnPath)).text();
+    const n = rowNumbers(html).get('HOU-08');
+    assert.ok(n !== undefined, 'HOU-08 is owed');
+    const sent = await owner.post(returnPath, { ...untouched(html), [`value_${n}`]: '12', action: 'submit' });
+    assert.equal(sent.status, 303, problemsIn(await sent.clone().text()));
+    const officer = await as('performance@anytown.example');
+    const figure = (await (
+      await officer.get('/api/v1/values?measure=HOU-08&from=2035-05&to=2035-05')
+    ).json()) as {
+      values: { version: number }[];
+    };
+    const returned = await officer.json('POST', '/api/v1/values/HOU-08/2035-05/transitions', {
+      action: 'return',
+      version: figure.values[0]?.version,
+      comment: 'Twelve reports looks low for May: please check the repairs log',
+    });
+    assert.equal(returned.status, 200, await returned.clone().text());
+    const page = await (await owner.get(returnPath)).text();
+    assert.match(
+      page,
+      /Returned by Hannah Wright: Twelve reports looks low for May: please check the repairs log/,
+    );
+    const fixed = await owner.post(returnPath, {
+      ...untouched(page),
+      [`value_${n}`]: '21',
+      action: 'submit',
+    });
+    assert.equal(fixed.status, 303, problemsIn(await fixed.clone().text()));
+    assert.equal((await figureOf('HOU-08', '2035-05'))?.status, 'submitted');
+    assert.doesNotMatch(await (await owner.get(returnPath)).text(), /Returned by/);
+  });
+
   test('a performance officer who owns no measure owes nothing and is pointed at the chase list', async () => {
     const officer = await as('performance@anytown.example');
     const html = await (await officer.get(returnPath)).text();
