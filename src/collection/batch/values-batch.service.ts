@@ -71,7 +71,7 @@ function answer(
     outcome,
     batchId: batchId == null ? null : String(batchId),
     written,
-    unchanged: preview.rows.length - preview.writes.length - preview.counts.error,
+    unchanged: preview.total - preview.writes.length - preview.counts.error,
     counts: preview.counts,
     rows: preview.rows.map((r) => ({
       index: r.row,

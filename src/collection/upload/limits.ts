@@ -15,6 +15,9 @@ export const defaultLimits: UploadLimits = {
   maxUnzippedBytes: 200 * 1024 * 1024,
 };
 
+/** The rows a preview page describes (problems first): a page of a few hundred rows reads; one of 200,000 does not. */
+export const shownRows = 500;
+
 export function megabytes(bytes: number): string {
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }

@@ -1,6 +1,6 @@
 // Checks one uploaded row's figure with the entry form's own checks (values.validation.ts), after the two
 // things only a file allows: a percentage written with its sign, and the problem addressed by row and column.
-import type { Period, Unit } from '../../assessment/index.ts';
+import { periodEnd, periodKey, periodStart, type Period, type Unit } from '../../assessment/index.ts';
 import type { CalculationType } from '../../db/schema.ts';
 import type { FieldProblem } from '../../web/errors.ts';
 import { checkFigure, checkPeriod, isProblem, type CheckedFigure } from '../values.validation.ts';
@@ -14,12 +14,33 @@ export interface RowMeasure {
   formula: string;
 }
 
-export interface CheckedRow {
+/** A period that fits the measure, with the key and dates a figure is stored under. */
+export interface CheckedPeriod {
   period: Period;
+  key: string;
+  start: string;
+  end: string;
+}
+
+/** Checks a period for a measure; a long file passes one that remembers the periods it has already seen. */
+export type PeriodOf = (key: string, measure: RowMeasure) => CheckedPeriod | FieldProblem;
+
+export function periodOf(key: string, measure: RowMeasure): CheckedPeriod | FieldProblem {
+  const period = checkPeriod(key, measure);
+  if (isProblem(period)) return period;
+  return { period, key: periodKey(period), start: periodStart(period), end: periodEnd(period) };
+}
+
+export interface CheckedRow {
+  period: CheckedPeriod;
   figure: CheckedFigure;
 }
 
-export function checkRow(row: UploadRow, measure: RowMeasure): CheckedRow | RowProblem[] {
+export function checkRow(
+  row: UploadRow,
+  measure: RowMeasure,
+  checkPeriodOf: PeriodOf = periodOf,
+): CheckedRow | RowProblem[] {
   const problems: RowProblem[] = [];
   const number = (column: 'value' | 'numerator' | 'denominator'): string => {
     const text = row[column];
@@ -38,7 +59,7 @@ export function checkRow(row: UploadRow, measure: RowMeasure): CheckedRow | RowP
     denominator: number('denominator'),
     commentary: row.commentary,
   };
-  const period = checkPeriod(row.period, measure);
+  const period = checkPeriodOf(row.period, measure);
   if (isProblem(period)) problems.push(atRow(row.row, period));
   const figure = checkFigure(measure, input);
   if (Array.isArray(figure)) {

@@ -99,7 +99,12 @@ export async function commitRows(
     if (earlier) return { outcome: 'already_committed', upload: earlier };
 
     // Checked again inside the transaction, with the figures it replaces locked: the preview may be old.
-    const preview = await previewRows(tx, user, read, { lock: true, progress: provenance.progress });
+    // Only the problem rows are described: the commit needs the first error's message, not 100,000 "new figure"s.
+    const preview = await previewRows(tx, user, read, {
+      lock: true,
+      progress: provenance.progress,
+      acceptedRowsKept: 0,
+    });
     if (preview.counts.error > 0) {
       const first = preview.rows.find((r) => r.status === 'error')?.messages[0]?.text ?? '';
       throw new ValidationError(

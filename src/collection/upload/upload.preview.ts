@@ -3,15 +3,14 @@
 // checks, a formula measure is refused — giving each row accepted, warning or error. Nothing is written.
 import type { CurrentUser } from '../../access/current-user.ts';
 import { servicesInReach } from '../../access/scope.ts';
-import { periodEnd, periodKey, periodStart } from '../../assessment/index.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Tx } from '../values.queries.ts';
-import type { CheckedFigure } from '../values.validation.ts';
+import { isProblem, type CheckedFigure } from '../values.validation.ts';
 import { ValidationError } from '../../web/errors.ts';
 import { checkFigure as checkRulesFor } from '../rules/check-figure.ts';
 import { measuresWithRules } from '../rules/rules.queries.ts';
 import { ExplanationNeededError, verdictOf } from '../rules/verdict.ts';
-import { checkRow } from './row-figure.ts';
+import { checkRow, periodOf, type CheckedPeriod, type PeriodOf } from './row-figure.ts';
 import { columns, describeProblem, type Column, type ReadRows, type RowProblem } from './rows-read.ts';
 import {
   existingFigures,
@@ -53,18 +52,31 @@ export interface PlannedWrite {
 }
 
 export interface Preview {
+  /**
+   * Every row with an error or a warning, and the accepted rows up to `acceptedRowsKept`, in the file's order: a
+   * page or a terminal shows a few hundred rows, so 100,000 "a new figure" lines are never built to be dropped.
+   */
   rows: PreviewRow[];
+  /** How many rows the file has, whether or not each is in `rows`. */
+  total: number;
   /** About the file as a whole, e.g. columns it has that an upload does not read. */
   fileWarnings: string[];
   counts: Record<RowStatus, number>;
   writes: PlannedWrite[];
 }
 
+export interface PreviewOptions {
+  lock: boolean;
+  progress?: UploadProgress;
+  /** How many accepted rows to describe in `rows`; every row when absent (the API batch answers for each). */
+  acceptedRowsKept?: number;
+}
+
 export async function previewRows(
   db: Db | Tx,
   user: CurrentUser,
   read: ReadRows,
-  options: { lock: boolean; progress?: UploadProgress } = { lock: false },
+  options: PreviewOptions = { lock: false },
 ): Promise<Preview> {
   const reach = await servicesInReach(db, user, 'value.write');
   const measures = await measuresNamed(
@@ -78,8 +90,13 @@ export async function previewRows(
     [...measures.values()].map((m) => m.id),
   );
   const problems = new Map<number, RowProblem[]>();
-  const note = (p: RowProblem) => problems.set(p.row, [...(problems.get(p.row) ?? []), p]);
+  const note = (p: RowProblem) => {
+    const found = problems.get(p.row);
+    if (found) found.push(p);
+    else problems.set(p.row, [p]);
+  };
   read.problems.forEach(note);
+  const periodOf = periodChecker();
 
   const checked: PlannedWrite[] = [];
   for (const [done, row] of read.rows.entries()) {
@@ -95,18 +112,18 @@ export async function previewRows(
       });
       continue;
     }
-    const result = checkRow(row, measure);
+    const result = checkRow(row, measure, periodOf);
     if (Array.isArray(result)) {
       result.forEach(note);
       continue;
     }
-    let qualityFlags: string[] = [];
+    let qualityFlags: string[] = NO_FLAGS;
     // The measure's validation rules, exactly as on the entry form: a hard finding is an error; a soft one needs
     // the row's commentary to say why the figure is right.
     if (row.breakdown === '' && ruled.has(measure.id)) {
       try {
         qualityFlags = verdictOf(
-          await checkRulesFor(db, measure, result.period, result.figure),
+          await checkRulesFor(db, measure, result.period.period, result.figure),
           result.figure.commentary,
         );
       } catch (error) {
@@ -122,9 +139,9 @@ export async function previewRows(
     checked.push({
       row: row.row,
       measure,
-      period: periodKey(result.period),
-      periodStart: periodStart(result.period),
-      periodEnd: periodEnd(result.period),
+      period: result.period.key,
+      periodStart: result.period.start,
+      periodEnd: result.period.end,
       breakdown: row.breakdown,
       figure: result.figure,
       existing: undefined,
@@ -136,38 +153,69 @@ export async function previewRows(
     checked.map((w) => ({ measureId: w.measure.id, period: w.period, breakdown: w.breakdown })),
     options.lock,
   );
-  const writes = checked.map((w) => ({
-    ...w,
-    existing: existing.get(figureKey(w.measure.id, w.period, w.breakdown)),
-  }));
-  const byRow = new Map(writes.map((w) => [w.row, w]));
+  for (const w of checked) w.existing = existing.get(figureKey(w.measure.id, w.period, w.breakdown));
 
-  const rows: PreviewRow[] = read.rows.map((row) => {
+  // The file's rows in order: `checked` is in the same order, so one pointer walks it beside them.
+  const kept = options.acceptedRowsKept ?? Infinity;
+  const counts = { accepted: 0, warning: 0, error: 0 };
+  const rows: PreviewRow[] = [];
+  let next = 0;
+  for (const row of read.rows) {
+    const write = checked[next]?.row === row.row ? checked[next++] : undefined;
+    const found = problems.get(row.row);
+    const status: RowStatus = found || !write ? 'error' : statusOf(write);
+    counts[status]++;
+    if (status === 'accepted' && counts.accepted > kept) continue;
     const base = {
       row: row.row,
       measureCode: row.measure_code,
       period: row.period,
       breakdown: row.breakdown,
     };
-    const found = problems.get(row.row);
-    if (found) {
-      return {
+    if (found)
+      rows.push({
         ...base,
-        status: 'error',
+        status,
         messages: found.map((p) => ({ column: p.column ?? '', text: describeProblem(p) })),
-      };
-    }
-    const write = byRow.get(row.row);
-    return write ? { ...base, ...outcome(write) } : { ...base, status: 'error', messages: [] };
-  });
-  const counts = { accepted: 0, warning: 0, error: 0 };
-  for (const r of rows) counts[r.status]++;
+      });
+    else rows.push({ ...base, ...(write ? outcome(write) : { status, messages: [] }) });
+  }
   const fileWarnings = read.unknownColumns.length
     ? [
         `The file has ${read.unknownColumns.length === 1 ? 'a column' : 'columns'} an upload does not read, ignored: ${read.unknownColumns.join(', ')}`,
       ]
     : [];
-  return { rows, fileWarnings, counts, writes: writes.filter((w) => !unchanged(w)) };
+  return {
+    rows,
+    total: read.rows.length,
+    fileWarnings,
+    counts,
+    writes: checked.filter((w) => !unchanged(w)),
+  };
+}
+
+const NO_FLAGS: string[] = [];
+
+/** A period key checked once per frequency, not once per row: a file of 100,000 rows names a few dozen periods. */
+function periodChecker(): PeriodOf {
+  const known = new Map<string, CheckedPeriod>();
+  return (key, measure) => {
+    const at = `${measure.frequency}\u0000${key}`;
+    const seen = known.get(at);
+    if (seen) return seen;
+    const checked = periodOf(key, measure);
+    // A problem names the measure, so only a period that fits is shared between rows.
+    if (!isProblem(checked)) known.set(at, checked);
+    return checked;
+  };
+}
+
+/** The row's status alone, without building its message: most rows of a long file are never shown. */
+function statusOf(w: PlannedWrite): RowStatus {
+  if (unchanged(w)) return 'accepted';
+  if (w.qualityFlags.some((f) => f.startsWith('Warning: '))) return 'warning';
+  const e = w.existing;
+  return e && e.status !== 'draft' && e.status !== 'submitted' ? 'warning' : 'accepted';
 }
 
 /** What committing the row will do: a warning when it replaces a figure someone has already moved on. */

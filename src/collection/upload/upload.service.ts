@@ -4,7 +4,7 @@ import type { CurrentUser } from '../../access/current-user.ts';
 import type { Db } from '../../db/connection.ts';
 import { NotFoundError, ValidationError } from '../../web/errors.ts';
 import { readUploadFile } from './file-read.ts';
-import type { UploadLimits } from './limits.ts';
+import { shownRows, type UploadLimits } from './limits.ts';
 import { commitUpload, sha256Of, type CommitResult, type UploadFile } from './upload.commit.ts';
 import { previewRows, type Preview, type UploadProgress } from './upload.preview.ts';
 import { committedUpload, keepPreviewed, previewedUpload, type UploadRecord } from './upload.queries.ts';
@@ -27,7 +27,11 @@ export async function previewFile(
 ): Promise<PreviewedFile> {
   const read = await readUploadFile(file.bytes, limits);
   const sha256 = sha256Of(file.bytes);
-  const preview = await previewRows(db, user, read, { lock: false, progress: options.progress });
+  const preview = await previewRows(db, user, read, {
+    lock: false,
+    progress: options.progress,
+    acceptedRowsKept: shownRows,
+  });
   const alreadyCommitted = (await committedUpload(db, user.councilId, sha256)) ?? null;
   const uploadId =
     options.keep && !alreadyCommitted && preview.counts.error === 0

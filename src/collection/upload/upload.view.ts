@@ -3,11 +3,9 @@
 import type { CurrentUser } from '../../access/current-user.ts';
 import type { Db } from '../../db/connection.ts';
 import { formatDateTime } from '../../web/filters.ts';
+import { shownRows } from './limits.ts';
 import type { PreviewedFile } from './upload.service.ts';
 import { uploadById } from './upload.queries.ts';
-
-/** A page of a few hundred rows reads; a page of 200,000 does not. Problems are shown before accepted rows. */
-const SHOWN_ROWS = 500;
 
 export interface UploadsView {
   problem?: string;
@@ -36,8 +34,9 @@ export interface UploadsView {
 export function previewPage(previewed: PreviewedFile): UploadsView {
   const { preview } = previewed;
   const order = { error: 0, warning: 1, accepted: 2 } as const;
+  // The preview holds every problem row and only the first accepted ones: enough to fill the page.
   const sorted = [...preview.rows].sort((a, b) => order[a.status] - order[b.status] || a.row - b.row);
-  const shown = sorted.slice(0, SHOWN_ROWS);
+  const shown = sorted.slice(0, shownRows);
   const errors = preview.rows.filter((r) => r.status === 'error');
   return {
     preview: {
@@ -54,7 +53,7 @@ export function previewPage(previewed: PreviewedFile): UploadsView {
         status: r.status,
         text: r.messages.map((m) => m.text).join('; '),
       })),
-      hidden: sorted.length - shown.length,
+      hidden: preview.total - shown.length,
       errorLinks: errors.slice(0, 20).map((r) => ({
         href: `#row-${r.row}`,
         text: r.messages.map((m) => m.text).join('; '),
