@@ -48,6 +48,22 @@ describe('a provider reaches only its own figures', () => {
     assert.deepEqual(rows, [{ numerator: '41', breakdown: 'provider:SCH-CASTLE' }]);
   });
 
+  test('it uploads a file of its own figures, and a row for another school or the headline is "not found"', async () => {
+    await school.get('/uploads');
+    const csv = [
+      'measure_code,period,numerator,denominator,breakdown',
+      'EDU-02,AY2034-35,12,400,provider:SCH-CASTLE',
+      'EDU-02,AY2034-35,15,380,provider:SCH-STMARY',
+      'EDU-02,AY2034-35,900,30000,',
+    ].join('\n');
+    const form = new FormData();
+    form.append('file', new Blob([csv], { type: 'text/csv' }), 'castle-hill.csv');
+    const preview = await (await school.multipart('/uploads', form)).text();
+    assert.match(preview, /row 2: a new figure/);
+    assert.match(preview, /row 3, column measure_code: there is no measure with the code &#39;EDU-02&#39;/);
+    assert.match(preview, /row 4, column measure_code: there is no measure with the code &#39;EDU-02&#39;/);
+  });
+
   test('another school’s figure, the headline and the service’s other measures are "not found"', async () => {
     for (const path of [
       '/my-measures/EDU-01/AY2025-26?provider=SCH-STMARY',

@@ -6,7 +6,7 @@ import { figureInReach, measureInReach, servicesInReach } from '../access/scope.
 import { periodEnd, periodKey, periodStart, type Period } from '../assessment/index.ts';
 import type { Db } from '../db/connection.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../web/errors.ts';
-import { recordRuleFindings } from './quality/findings.queries.ts';
+import { recordRuleFindings, softWarnings } from './quality/findings.queries.ts';
 import {
   findMeasureByCode,
   findValue,
@@ -170,7 +170,7 @@ export async function saveValueIn(tx: Tx, request: SaveRequest): Promise<Saved> 
       measureId: measure.id,
       period,
       breakdown,
-      result,
+      warnings: softWarnings(result),
       explanation: input.explanation,
     });
     await insertAudit(tx, {
@@ -196,7 +196,7 @@ export async function saveValueIn(tx: Tx, request: SaveRequest): Promise<Saved> 
     measureId: measure.id,
     period,
     breakdown,
-    result,
+    warnings: softWarnings(result),
     explanation: input.explanation,
   });
   await insertAudit(tx, {

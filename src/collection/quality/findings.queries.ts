@@ -102,13 +102,18 @@ export async function insertFinding(
   return row.id;
 }
 
+/** The soft rules' warnings among a rule check's findings: what becomes a finding when the figure is saved. */
+export function softWarnings(result: RuleResult): string[] {
+  return result.findings.filter((f) => f.severity === 'soft').map((f) => f.message);
+}
+
 /**
  * A saved figure's soft-rule warnings become open findings, with the explanation given as the owner's response, for
  * the performance team to look at; the findings on the figure it replaced are resolved, since it is gone.
  */
 export async function recordRuleFindings(
   tx: Tx,
-  r: FigureKey & { user: CurrentUser; result: RuleResult; explanation?: string | null },
+  r: FigureKey & { user: CurrentUser; warnings: readonly string[]; explanation?: string | null },
 ): Promise<void> {
   const replaced = await tx
     .updateTable('data_quality_findings')
@@ -135,11 +140,11 @@ export async function recordRuleFindings(
       { status: 'open' },
       { status: 'resolved', version: f.version },
     );
-  for (const warning of r.result.findings.filter((f) => f.severity === 'soft'))
+  for (const warning of r.warnings)
     await insertFinding(tx, r.user, {
       ...r,
       kind: 'rule',
-      message: warning.message,
+      message: warning,
       raisedBy: null,
       response: (r.explanation ?? '').trim(),
     });

@@ -10,7 +10,8 @@ import { toNumber } from '../../reporting/scorecard.service.ts';
 import { AppError, NotFoundError, ValidationError } from '../../web/errors.ts';
 import { ExplanationNeededError } from '../rules/verdict.ts';
 import { dueIn, dueThisRound } from '../rounds/rounds.service.ts';
-import { findRound, type RoundRow } from '../rounds/rounds.queries.ts';
+import type { TemplateRow } from '../rounds/round-template.ts';
+import { findRound, type ChaseState, type RoundRow } from '../rounds/rounds.queries.ts';
 import { saveValueIn, StaleValueError } from '../values.service.ts';
 import { dueProviderFigures, returnItems, type ReturnItemRow } from './my-returns.queries.ts';
 
@@ -80,6 +81,37 @@ export async function myReturn(db: Db, user: CurrentUser, roundId: string): Prom
 /** By measure and period, each headline figure before its providers' own. */
 function orderOf(f: { code: string; period: string; breakdown: string }): string {
   return `${f.code}|${f.period}|${f.breakdown}`;
+}
+
+/** The user's return as template rows: what they owe, in the upload's shape, with their own name as owner. */
+export async function returnTemplate(
+  db: Db,
+  user: CurrentUser,
+  roundId: string,
+): Promise<{ round: RoundRow; items: TemplateRow[] }> {
+  const { round, items } = await myReturn(db, user, roundId);
+  return {
+    round,
+    items: items.map((i) => ({
+      code: i.code,
+      title: i.provider_name ? `${i.title}: ${i.provider_name}` : i.title,
+      period: i.period,
+      breakdown: i.breakdown,
+      value: i.value,
+      numerator: i.numerator,
+      denominator: i.denominator,
+      commentary: i.commentary,
+      state: stateOf(i.status, round),
+      owner_name: user.displayName,
+    })),
+  };
+}
+
+/** A figure's place on the chase list, as the round's page words it. */
+function stateOf(status: string | null, round: RoundRow): ChaseState {
+  if (status != null && status !== 'draft') return 'submitted';
+  if (new Date().toISOString().slice(0, 10) > round.deadline) return 'late';
+  return status === 'draft' ? 'draft' : 'not_started';
 }
 
 function countsOf(items: ReturnItem[]): MyReturn['counts'] {

@@ -249,6 +249,13 @@ describe("a data owner's return", () => {
     assert.equal(Number(stored?.value), 82);
     assert.equal(await figureOf('EDU-01', 'AY2035-36'), undefined, 'the headline is not theirs to enter');
 
+    const template = await (await school.get(schoolReturn.replace(/my-return$/, 'template.csv'))).text();
+    assert.deepEqual(template.trim().split('\n'), [
+      'measure_code,period,value,numerator,denominator,breakdown,commentary',
+      'EDU-01,AY2035-36,82,41,50,provider:SCH-CASTLE,',
+      'EDU-02,AY2035-36,,,,provider:SCH-CASTLE,',
+    ]);
+
     const lead = await as('chs-edu.lead@anytown.example');
     const all = [...rowNumbers(await (await lead.get(schoolReturn)).text()).keys()];
     assert.ok(all.includes('EDU-01'), 'the service owes the headline');

@@ -8,6 +8,7 @@ import { labelOfPeriod } from '../../reporting/present.ts';
 import { ConflictError, type FieldProblem, ValidationError } from '../../web/errors.ts';
 import type { ServerContext } from '../../web/server.ts';
 import { listRounds, openRound, roundPage } from './rounds.service.ts';
+import { returnTemplate } from '../returns/my-returns.service.ts';
 import { csvTemplate, STATE_WORDS, xlsxTemplate } from './round-template.ts';
 import { remindersSent } from './rounds.queries.ts';
 
@@ -62,14 +63,17 @@ export function roundsRoutes(app: FastifyInstance, { db, jobs }: ServerContext):
     }
   });
 
-  // The template holds the figures the user may enter: a data owner's own, a performance officer's all.
+  // The template holds the figures the user may enter: a performance officer's all of them (headlines); anyone
+  // else's their return — their services' figures with the providers' own beside them, or a school's its own.
   for (const format of ['csv', 'xlsx'] as const)
     app.get(
       `/rounds/:id/template.${format}`,
       { config: { access: 'value.write' } },
       async (request: RoundsRequest, reply) => {
         const user = signedInUser(request);
-        const { round, items } = await roundPage(db, user, request.params.id, 'value.write');
+        const { round, items } = can(user, 'round.manage')
+          ? await roundPage(db, user, request.params.id, 'value.write')
+          : await returnTemplate(db, user, request.params.id);
         const name = `figures-${round.period}.${format}`;
         reply.header('content-disposition', `attachment; filename="${name}"`);
         if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(csvTemplate(items));

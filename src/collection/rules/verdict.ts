@@ -6,6 +6,14 @@ import { ValidationError, type FieldProblem } from '../../web/errors.ts';
 
 const EXPLANATION_LIMIT = 2000;
 
+/** How a soft rule's warning is marked among a figure's data-quality flags. */
+const WARNING_FLAG = 'Warning: ';
+
+/** The soft rules' warnings among a figure's data-quality flags, without the mark. */
+export function warningsIn(qualityFlags: readonly string[]): string[] {
+  return qualityFlags.filter((f) => f.startsWith(WARNING_FLAG)).map((f) => f.slice(WARNING_FLAG.length));
+}
+
 /** A figure that broke only soft rules, sent without an explanation: the form asks for one. */
 export class ExplanationNeededError extends ValidationError {
   constructor(readonly warnings: FieldProblem[]) {
@@ -33,6 +41,6 @@ export function verdictOf(
     throw new ValidationError(message, [{ field: 'explanation', message }]);
   }
   if (why === '' && explanationRequired) throw new ExplanationNeededError(soft);
-  const warnings = soft.map((f) => `Warning: ${f.message}`);
+  const warnings = soft.map((f) => `${WARNING_FLAG}${f.message}`);
   return why === '' ? warnings : [...warnings, `Explanation: ${why}`];
 }

@@ -6,7 +6,10 @@ import { sql } from 'kysely';
 import type { CurrentUser } from '../../access/current-user.ts';
 import type { Db } from '../../db/connection.ts';
 import { ConflictError, ValidationError } from '../../web/errors.ts';
+import { parsePeriod } from '../../assessment/index.ts';
 import { measuresReadByFormulas } from '../formula-figures.queries.ts';
+import { recordRuleFindings } from '../quality/findings.queries.ts';
+import { warningsIn } from '../rules/verdict.ts';
 import { recalculateAfterSave } from '../formula-figures.service.ts';
 import {
   insertAudit,
@@ -140,6 +143,20 @@ export async function commitRows(
       if (inserted !== batch.length) throw raced(batch[0] as PlannedWrite);
     }
     for (const w of preview.writes) if (w.existing) await writeFigure(tx, user, { uploadId, source }, w);
+    // As on the entry form: a soft rule's warning becomes an open finding, with the row's commentary as the answer;
+    // a replaced figure's rule findings are resolved. Only those rows: a plain new figure has none to touch.
+    for (const w of preview.writes) {
+      const warnings = warningsIn(w.qualityFlags);
+      if (w.existing || warnings.length > 0)
+        await recordRuleFindings(tx, {
+          user,
+          measureId: w.measure.id,
+          period: parsePeriod(w.period),
+          breakdown: w.breakdown,
+          warnings,
+          explanation: w.figure.commentary,
+        });
+    }
     provenance.progress?.('writing', preview.writes.length, preview.writes.length);
     const readByFormulas = await measuresReadByFormulas(
       tx,

@@ -9,11 +9,12 @@ import { isProblem, type CheckedFigure } from '../values.validation.ts';
 import { ValidationError } from '../../web/errors.ts';
 import { checkFigure as checkRulesFor } from '../rules/check-figure.ts';
 import { measuresWithRules } from '../rules/rules.queries.ts';
-import { ExplanationNeededError, verdictOf } from '../rules/verdict.ts';
+import { ExplanationNeededError, verdictOf, warningsIn } from '../rules/verdict.ts';
 import { checkRow, periodOf, type CheckedPeriod, type PeriodOf } from './row-figure.ts';
 import { columns, describeProblem, type Column, type ReadRows, type RowProblem } from './rows-read.ts';
 import {
   existingFigures,
+  figuresAskedOf,
   figureKey,
   measuresNamed,
   type ExistingFigure,
@@ -85,6 +86,8 @@ export async function previewRows(
     [...new Set(read.rows.map((r) => r.measure_code))],
     reach,
   );
+  // A provider login reaches no service: only its own figures of the measures asked of it, as on the entry form.
+  const ownFigures = await figuresAskedOf(db, user);
   const ruled = await measuresWithRules(
     db,
     [...measures.values()].map((m) => m.id),
@@ -104,7 +107,7 @@ export async function previewRows(
     if (row.measure_code === '') continue;
     const measure = measures.get(row.measure_code);
     // Outside the uploader's reach a measure is "not found", exactly as on the entry form.
-    if (!measure || !measure.in_reach) {
+    if (!measure || !(measure.in_reach || ownFigures.has(`${measure.id}|${row.breakdown}`))) {
       note({
         row: row.row,
         column: 'measure_code',
@@ -119,11 +122,11 @@ export async function previewRows(
     }
     let qualityFlags: string[] = NO_FLAGS;
     // The measure's validation rules, exactly as on the entry form: a hard finding is an error; a soft one needs
-    // the row's commentary to say why the figure is right.
-    if (row.breakdown === '' && ruled.has(measure.id)) {
+    // the row's commentary to say why the figure is right. A provider's figure is judged against its own history.
+    if (ruled.has(measure.id)) {
       try {
         qualityFlags = verdictOf(
-          await checkRulesFor(db, measure, result.period.period, result.figure),
+          await checkRulesFor(db, measure, result.period.period, result.figure, row.breakdown),
           result.figure.commentary,
         );
       } catch (error) {
@@ -213,7 +216,7 @@ function periodChecker(): PeriodOf {
 /** The row's status alone, without building its message: most rows of a long file are never shown. */
 function statusOf(w: PlannedWrite): RowStatus {
   if (unchanged(w)) return 'accepted';
-  if (w.qualityFlags.some((f) => f.startsWith('Warning: '))) return 'warning';
+  if (warningsIn(w.qualityFlags).length > 0) return 'warning';
   const e = w.existing;
   return e && e.status !== 'draft' && e.status !== 'submitted' ? 'warning' : 'accepted';
 }
@@ -223,7 +226,7 @@ function outcome(w: PlannedWrite): Pick<PreviewRow, 'status' | 'messages'> {
   const at = `row ${w.row}`;
   const e = w.existing;
   // A soft rule's finding, explained by the row's commentary: the figure goes in, and whoever reads it is told.
-  const warnings = w.qualityFlags.filter((f) => f.startsWith('Warning: ')).map((f) => f.slice(9));
+  const warnings = warningsIn(w.qualityFlags);
   if (warnings.length > 0 && !unchanged(w))
     return {
       status: 'warning',

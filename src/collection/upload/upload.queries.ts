@@ -1,6 +1,7 @@
 // SQL for uploads: the measures a file names and whether the uploader reaches them, the figures it would
 // replace (one query each, however long the file), and the uploads table's rows.
 import { sql } from 'kysely';
+import type { CurrentUser } from '../../access/current-user.ts';
 import type { ServiceReach } from '../../access/scope.ts';
 import type { Db } from '../../db/connection.ts';
 import type { EntryMeasure, Tx } from '../values.queries.ts';
@@ -23,6 +24,20 @@ export async function measuresNamed(
                    WHERE ms.measure_id = m.id AND ms.service_id = ANY(${ids}::bigint[]))) AS in_reach
     FROM measures m WHERE m.council_id = ${councilId} AND m.code = ANY(${codes}::text[])`.execute(db);
   return new Map(result.rows.map((m) => [m.code, m]));
+}
+
+/** For a provider login, its own figures of the measures asked of it, as 'measureId|provider:CODE'; else none. */
+export async function figuresAskedOf(db: Db | Tx, user: CurrentUser): Promise<Set<string>> {
+  if (user.role !== 'provider') return new Set();
+  const result = await sql<{ figure: string }>`
+    SELECT pm.measure_id || '|provider:' || p.code AS figure
+    FROM user_scopes us
+    JOIN providers p ON p.id = us.scope_id
+    JOIN provider_measures pm ON pm.provider_id = p.id
+    WHERE us.user_id = ${user.id} AND us.scope_type = 'provider' AND p.council_id = ${user.councilId}`.execute(
+    db,
+  );
+  return new Set(result.rows.map((r) => r.figure));
 }
 
 export interface ExistingFigure {

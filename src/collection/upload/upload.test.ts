@@ -268,5 +268,15 @@ describe("a measure's validation rules in an upload", () => {
     assert.equal(stored.quality_flags.length, 2);
     assert.match(stored.quality_flags[0] ?? '', /^Warning: /);
     assert.equal(stored.quality_flags[1], 'Explanation: A one-off: the spring clear-out');
+    // As from the entry form, the warning is an open data-quality finding answered by the commentary.
+    const findings = await w.t.db
+      .selectFrom('data_quality_findings')
+      .select(['kind', 'status', 'response'])
+      .where('measure_id', '=', ruled.id)
+      .where('period', '=', '2024-05')
+      .execute();
+    assert.deepEqual(findings, [
+      { kind: 'rule', status: 'open', response: 'A one-off: the spring clear-out' },
+    ]);
   });
 });
