@@ -168,6 +168,18 @@ describe('data quality', () => {
     assert.doesNotMatch(ownerHtml, /Castle Hill|ASC-AR/);
   });
 
+  test("a measure page's figures link to each figure's data quality, where an officer can raise a finding", async () => {
+    const officer = await as('performance@anytown.example');
+    const page = await (await officer.get('/measures/HOU-07')).text();
+    const link = /href="(\/data-quality\/figure\?measure=HOU-07&amp;period=2026-10&amp;breakdown=)"/.exec(
+      page,
+    )?.[1];
+    assert.ok(link, 'the October 2026 figure links to its data quality');
+    const figure = await officer.get(link.replace(/&amp;/g, '&'));
+    assert.equal(figure.status, 200);
+    assert.match(await figure.text(), /Raise a finding/);
+  });
+
   test('a bad period in the filter names the field', async () => {
     const officer = await as('performance@anytown.example');
     const page = await officer.get('/data-quality?from=2026-13');
