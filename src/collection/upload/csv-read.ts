@@ -1,8 +1,8 @@
 // Reads an uploaded CSV: UTF-8 with or without a byte-order mark, comma or semicolon separated (whichever the
-// header line uses, as Excel in many locales saves semicolons), quoted fields allowed.
+// header line uses, as Excel in many locales saves semicolons), quoted fields allowed; its columns read as rows.
 import { CsvError, parse } from 'csv-parse/sync';
 import { tooManyRows, UploadRefused } from './problems.ts';
-import type { RawTable } from './table.ts';
+import { rowsReader, type ReadRows, type RowsReader } from './rows-read.ts';
 
 /** The separator the header line uses, counting only separators outside quotes. */
 export function detectDelimiter(text: string): ',' | ';' {
@@ -18,19 +18,38 @@ export function detectDelimiter(text: string): ',' | ';' {
   return semicolons > commas ? ';' : ',';
 }
 
-export function readCsv(bytes: Buffer, maxRows: number): RawTable {
+/**
+ * Reads a CSV's rows as the parser meets them: each record becomes its row and is let go, so a long file's
+ * parsed records never sit in memory all at once beside its rows. Refusals come in the same order as for a
+ * table read whole: the CSV's syntax, an empty file, too many rows, then the header.
+ */
+export function readCsv(bytes: Buffer, maxRows: number): ReadRows {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
   if (text.includes('\uFFFD')) {
     throw new UploadRefused('The file is not UTF-8 text: save it as "CSV UTF-8" and upload it again');
   }
-  let records: string[][];
+  const read: { records: number; reader?: RowsReader; badHeader?: unknown } = { records: 0 };
+  const take = (record: string[]): null => {
+    read.records++;
+    if (read.records === 1) {
+      try {
+        read.reader = rowsReader(record);
+      } catch (error) {
+        // Kept until the whole file is parsed: a broken quote further down is reported first, as it always was.
+        read.badHeader = error;
+      }
+    } else read.reader?.add({ row: read.records, cells: record });
+    return null;
+  };
   try {
-    records = parse(text, {
+    parse(text, {
       delimiter: detectDelimiter(text),
       relax_column_count: true,
       // One more than allowed is enough to know the file is too long without reading all of it.
       to: maxRows + 2,
-    }) as string[][];
+      // Returning null keeps the record out of the parser's own list: the row read from it is all that stays.
+      on_record: take,
+    });
   } catch (error) {
     if (error instanceof CsvError) {
       const line = 'lines' in error && typeof error.lines === 'number' ? `line ${error.lines}: ` : '';
@@ -38,14 +57,11 @@ export function readCsv(bytes: Buffer, maxRows: number): RawTable {
     }
     throw error;
   }
-  const header = records[0];
-  if (!header)
+  if (read.records === 0)
     throw new UploadRefused('The file is empty: it needs a header row and at least one row of figures');
-  if (records.length - 1 > maxRows) throw tooManyRows(maxRows);
-  // Straight from the parsed records, without a copy of the list: a long file's rows are held once.
-  const rows: RawTable['rows'] = [];
-  for (let i = 1; i < records.length; i++) rows.push({ row: i + 1, cells: records[i] ?? [] });
-  return { header, rows };
+  if (read.records - 1 > maxRows) throw tooManyRows(maxRows);
+  if (read.badHeader !== undefined || !read.reader) throw read.badHeader;
+  return read.reader.done();
 }
 
 function csvReason(error: CsvError): string {

@@ -21,8 +21,7 @@ export async function readUploadFile(bytes: Buffer, limits: UploadLimits): Promi
       'The file is an old Excel .xls workbook: save it as .xlsx or CSV and upload it again',
     );
   }
-  const table = bytes.subarray(0, 4).equals(ZIP_MAGIC)
-    ? await readXlsx(bytes, limits.maxRows, limits.maxUnzippedBytes)
+  return bytes.subarray(0, 4).equals(ZIP_MAGIC)
+    ? readRows(await readXlsx(bytes, limits.maxRows, limits.maxUnzippedBytes))
     : readCsv(bytes, limits.maxRows);
-  return readRows(table);
 }

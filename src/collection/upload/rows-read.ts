@@ -1,7 +1,7 @@
 // Gives a raw table's columns their meaning: the header names matched case-insensitively, unknown columns
 // reported, empty rows skipped, and a figure given twice in one file refused naming both rows. Pure.
 import { UploadRefused } from './problems.ts';
-import type { RawTable } from './table.ts';
+import type { RawRow, RawTable } from './table.ts';
 
 export const columns = [
   'measure_code',
@@ -34,9 +34,22 @@ export function describeProblem(p: RowProblem): string {
 }
 
 export function readRows(table: RawTable): ReadRows {
+  const reader = rowsReader(table.header);
+  for (const raw of table.rows) reader.add(raw);
+  return reader.done();
+}
+
+/** Takes a table's rows one at a time, so a long CSV's parsed records can be let go as each is read. */
+export interface RowsReader {
+  add(raw: RawRow): void;
+  done(): ReadRows;
+}
+
+/** A reader for a table with this header; a header it cannot read is refused here, before any row. */
+export function rowsReader(header: readonly string[]): RowsReader {
   const positions = new Map<Column, number>();
   const unknownColumns: string[] = [];
-  table.header.forEach((raw, i) => {
+  header.forEach((raw, i) => {
     const name = raw.trim().toLowerCase();
     if (name === '') return;
     const column = columns.find((c) => c === name);
@@ -62,8 +75,8 @@ export function readRows(table: RawTable): ReadRows {
   const rows: UploadRow[] = [];
   const problems: RowProblem[] = [];
   const seen = new Map<string, number>();
-  for (const raw of table.rows) {
-    if (raw.cells.every((c) => c.trim() === '')) continue;
+  const add = (raw: RawRow): void => {
+    if (raw.cells.every((c) => c.trim() === '')) return;
     const cell = (c: Column) => {
       const at = positions.get(c);
       return at === undefined ? '' : (raw.cells[at] ?? '').trim();
@@ -81,13 +94,13 @@ export function readRows(table: RawTable): ReadRows {
     rows.push(row);
     if (row.measure_code === '') {
       problems.push({ row: row.row, column: 'measure_code', message: 'enter the measure code' });
-      continue;
+      return;
     }
     const key = JSON.stringify([row.measure_code, row.period, row.breakdown]);
     const first = seen.get(key);
     if (first === undefined) {
       seen.set(key, row.row);
-      continue;
+      return;
     }
     const breakdown = row.breakdown ? ` (breakdown ${row.breakdown})` : '';
     problems.push({
@@ -95,8 +108,8 @@ export function readRows(table: RawTable): ReadRows {
       column: null,
       message: `${row.measure_code} ${row.period}${breakdown} is given twice, on rows ${first} and ${row.row}; keep one`,
     });
-  }
-  return { rows, unknownColumns, problems };
+  };
+  return { add, done: () => ({ rows, unknownColumns, problems }) };
 }
 
 function missingColumn(column: Column): UploadRefused {
