@@ -148,23 +148,17 @@ export async function saveValueIn(tx: Tx, request: SaveRequest): Promise<Saved> 
     breakdown,
   };
   const find = (tx: Tx) => findValue(tx, measure.id, key, breakdown);
-  // Formula measures read headline figures only.
-  const recalculate = (tx: Tx) =>
-    breakdown === ''
-      ? recalculateAfterSave(tx, { councilId: user.councilId, userId: user.id }, measure.id, key)
-      : Promise.resolve();
 
   // The measure's validation rules: a hard finding rejects; a soft one is kept as a flag with its explanation,
   // which a draft may still lack — it is needed to submit.
   const result = await checkRulesFor(tx, measure, period, figure, breakdown);
   write.qualityFlags = verdictOf(result, input.explanation, { explanationRequired: status !== 'draft' });
-  const existing = await find(tx);
-  if (!existing) {
-    if (version != null && version !== 0) throw stale(measure, key, null);
-    const created = await insertValue(tx, write);
-    if (!created) throw stale(measure, key, (await find(tx)) ?? null);
-    await insertRevision(tx, user.councilId, created, request.source, user.id);
-    await recalculate(tx);
+  // Whichever way the figure was written: its revision, the formulas reading it (headline figures only) and its
+  // soft warnings as findings.
+  const afterWrite = async (tx: Tx, stored: StoredValue) => {
+    await insertRevision(tx, user.councilId, stored, request.source, user.id);
+    if (breakdown === '')
+      await recalculateAfterSave(tx, { councilId: user.councilId, userId: user.id }, measure.id, key);
     await recordRuleFindings(tx, {
       user,
       measureId: measure.id,
@@ -173,6 +167,13 @@ export async function saveValueIn(tx: Tx, request: SaveRequest): Promise<Saved> 
       warnings: softWarnings(result),
       explanation: input.explanation,
     });
+  };
+  const existing = await find(tx);
+  if (!existing) {
+    if (version != null && version !== 0) throw stale(measure, key, null);
+    const created = await insertValue(tx, write);
+    if (!created) throw stale(measure, key, (await find(tx)) ?? null);
+    await afterWrite(tx, created);
     await insertAudit(tx, {
       councilId: user.councilId,
       userId: user.id,
@@ -189,16 +190,7 @@ export async function saveValueIn(tx: Tx, request: SaveRequest): Promise<Saved> 
   await keepCurrentRevision(tx, existing.id);
   const updated = await updateValue(tx, existing.id, version, write);
   if (!updated) throw stale(measure, key, (await find(tx)) ?? existing);
-  await insertRevision(tx, user.councilId, updated, request.source, user.id);
-  await recalculate(tx);
-  await recordRuleFindings(tx, {
-    user,
-    measureId: measure.id,
-    period,
-    breakdown,
-    warnings: softWarnings(result),
-    explanation: input.explanation,
-  });
+  await afterWrite(tx, updated);
   await insertAudit(tx, {
     councilId: user.councilId,
     userId: user.id,

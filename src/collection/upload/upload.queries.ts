@@ -1,6 +1,6 @@
 // SQL for uploads: the measures a file names and whether the uploader reaches them, the figures it would
 // replace (one query each, however long the file), and the uploads table's rows.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { CurrentUser } from '../../access/current-user.ts';
 import type { ServiceReach } from '../../access/scope.ts';
 import type { Db } from '../../db/connection.ts';
@@ -90,26 +90,32 @@ export interface UploadRecord {
 const recordColumns = sql`u.id, u.file_name, u.sha256, u.uploaded_by, u.uploaded_at, u.committed_at, u.rows,
   u.outcome, (SELECT display_name FROM users WHERE id = u.uploaded_by) AS uploaded_by_name`;
 
-export async function committedUpload(
+/** The upload committed with these bytes (a file's or a batch's SHA-256), if any. */
+export function committedUpload(
   db: Db | Tx,
   councilId: string,
   sha256: string,
 ): Promise<UploadRecord | undefined> {
-  const result = await sql<UploadRecord>`
-    SELECT ${recordColumns} FROM uploads u
-    WHERE u.council_id = ${councilId} AND u.sha256 = ${sha256} AND u.outcome = 'committed'`.execute(db);
-  return result.rows[0];
+  return committedWhere(db, councilId, sql`u.sha256 = ${sha256}`);
 }
 
 /** The batch an API client committed under this Idempotency-Key, if any. */
-export async function uploadWithKey(
+export function uploadWithKey(
   db: Db | Tx,
   councilId: string,
   key: string,
 ): Promise<UploadRecord | undefined> {
+  return committedWhere(db, councilId, sql`u.idempotency_key = ${key}`);
+}
+
+async function committedWhere(
+  db: Db | Tx,
+  councilId: string,
+  which: RawBuilder<unknown>,
+): Promise<UploadRecord | undefined> {
   const result = await sql<UploadRecord>`
     SELECT ${recordColumns} FROM uploads u
-    WHERE u.council_id = ${councilId} AND u.idempotency_key = ${key} AND u.outcome = 'committed'`.execute(db);
+    WHERE u.council_id = ${councilId} AND ${which} AND u.outcome = 'committed'`.execute(db);
   return result.rows[0];
 }
 
