@@ -25,8 +25,8 @@ export interface QualityQuery {
  * One row per figure due, with what happened to it. Missing: its deadline has passed and it is still not submitted;
  * late: not submitted by the end of the deadline day (UK time), in the end or not yet. A figure is on time when its first submitted revision came
  * before then, complete when it stands submitted or beyond now, and not
- * first-time-right when it was ever returned: an audit row `value.return` on it, or a revision back to draft after a
- * submitted one (both are how a return shows, whichever the approval workflow writes).
+ * first-time-right when it was ever returned by the approval workflow (an audit row `value.return` on it): an owner
+ * taking their own submitted figure back to draft is not a return.
  */
 function judgedFigures(q: QualityQuery): RawBuilder<unknown> {
   const services = q.services === null ? null : [...q.services];
@@ -67,11 +67,8 @@ function judgedFigures(q: QualityQuery): RawBuilder<unknown> {
         coalesce(sub.at < ((f.deadline + 1)::timestamp AT TIME ZONE 'Europe/London'), false) AS on_time,
         sub.at AS submitted_at,
         coalesce(dv.revised_after_publication, false) AS revised,
-        (EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'data_value' AND a.entity_id = dv.id::text
-                   AND a.action = 'value.return')
-          OR EXISTS (SELECT 1 FROM data_value_revisions back JOIN data_value_revisions sent
-                       ON sent.data_value_id = back.data_value_id AND sent.revision < back.revision
-                     WHERE back.data_value_id = dv.id AND back.status = 'draft' AND sent.status <> 'draft')) AS returned,
+        EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'data_value' AND a.entity_id = dv.id::text
+                  AND a.action = 'value.return') AS returned,
         (SELECT count(*)::int FROM data_quality_findings df WHERE df.measure_id = f.measure_id
            AND df.period = f.period AND df.breakdown = f.breakdown AND df.status = 'open') AS open_findings
       FROM figures f

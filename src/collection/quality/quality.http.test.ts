@@ -2,6 +2,7 @@
 // registrations, an officer raises a finding that its owner sees, answers and the officer resolves (audited,
 // versioned), and each login's dashboard holds only what is in its reach.
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_PASSWORD } from '../../demo/users.ts';
 import { Client, startTestApp, type TestApp } from '../../testing/app.ts';
@@ -79,6 +80,13 @@ describe('data quality', () => {
       .where('dv.period', '=', 'AY2025-26')
       .where('dv.breakdown', '=', 'provider:SCH-CASTLE')
       .executeTakeFirstOrThrow();
+    // Its owner taking it back to draft (a revision in draft after a submitted one) is not a return.
+    await sql`
+      INSERT INTO data_value_revisions (council_id, data_value_id, revision, value, status, source, commentary)
+      SELECT council_id, id, revision + 100, value, 'draft', 'form', '' FROM data_values WHERE id = ${figure.id}`.execute(
+      app.db,
+    );
+    assert.equal(await firstTimeRight(), '100.0%');
     // What the approval workflow writes when a figure is returned with a comment.
     await app.db
       .insertInto('audit_log')
