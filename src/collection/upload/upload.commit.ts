@@ -160,7 +160,8 @@ export async function commitRows(
     provenance.progress?.('writing', preview.writes.length, preview.writes.length);
     const readByFormulas = await measuresReadByFormulas(
       tx,
-      preview.writes.filter((w) => w.breakdown === '').map((w) => w.measure.id),
+      // Each measure once: a file of 100,000 figures names a few thousand measures.
+      [...new Set(preview.writes.filter((w) => w.breakdown === '').map((w) => w.measure.id))],
     );
     const recalculate = new Map<string, { measureId: string; period: string }>();
     for (const w of preview.writes)

@@ -68,9 +68,9 @@ export async function existingFigures(
     SELECT dv.id, dv.measure_id, dv.period, dv.breakdown, dv.value, dv.numerator, dv.denominator, dv.commentary,
       dv.status, dv.version
     FROM data_values dv
-    JOIN unnest(${keys.map((k) => k.measureId)}::bigint[], ${keys.map((k) => k.period)}::text[],
-                ${keys.map((k) => k.breakdown)}::text[]) AS k(measure_id, period, breakdown)
-      ON dv.measure_id = k.measure_id AND dv.period = k.period AND dv.breakdown = k.breakdown
+    -- One JSON text for the keys: the driver would build three 100,000-element array literals piece by piece.
+    JOIN json_to_recordset(${JSON.stringify(keys)}::json) AS k("measureId" bigint, period text, breakdown text)
+      ON dv.measure_id = k."measureId" AND dv.period = k.period AND dv.breakdown = k.breakdown
     ${lock ? sql`FOR UPDATE OF dv` : sql``}`.execute(db);
   return new Map(result.rows.map((r) => [figureKey(String(r.measure_id), r.period, r.breakdown), r]));
 }
