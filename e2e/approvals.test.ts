@@ -2,33 +2,14 @@
 // with a comment; axe (WCAG 2.2 AA) finds no violations on the queue, the return form (with and without its
 // error) and the audit-log search.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../src/demo/users.ts';
-import { startTestApp, type TestApp } from '../src/testing/app.ts';
-import { accessibilityViolations, launchBrowser, signInAs } from './browser.ts';
+import { test } from 'node:test';
+import { accessibilityViolations, demoSiteInBrowser } from './browser.ts';
 
-let app: TestApp;
-let browser: Browser;
-
-before(async () => {
-  app = await startTestApp('demo');
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser.close();
-  await app.close();
-});
-
-async function pageAs(email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInAs(page, app.baseUrl, email, DEMO_PASSWORD);
-  return page;
-}
+const { url, pageAs } = demoSiteInBrowser();
 
 test('a director approves two figures at once from the queue, which has no accessibility violations', async () => {
   const page = await pageAs('director.housing@anytown.example');
-  await page.goto(`${app.baseUrl}/approvals`);
+  await page.goto(url('/approvals'));
   await page.getByRole('heading', { name: 'Awaiting approval' }).waitFor();
   assert.deepEqual(await accessibilityViolations(page), []);
   const boxes = page.getByRole('checkbox');
@@ -44,7 +25,7 @@ test('a director approves two figures at once from the queue, which has no acces
 
 test('an officer returns a figure with a comment; the form and its error have no accessibility violations', async () => {
   const page = await pageAs('performance@anytown.example');
-  await page.goto(`${app.baseUrl}/approvals?stage=validate`);
+  await page.goto(url('/approvals?stage=validate'));
   await page
     .getByRole('link', { name: /^Return / })
     .first()
@@ -61,7 +42,7 @@ test('an officer returns a figure with a comment; the form and its error have no
 
 test('the audit-log search, with results and with an error, has no accessibility violations', async () => {
   const page = await pageAs('admin@anytown.example');
-  await page.goto(`${app.baseUrl}/audit`);
+  await page.goto(url('/audit'));
   await page.getByRole('heading', { name: 'Audit log' }).waitFor();
   assert.deepEqual(await accessibilityViolations(page), []);
   await page.getByLabel('From').fill('2026-02-30');

@@ -1,6 +1,9 @@
 // Browser-test support: Debian's Chromium driven by playwright-core (no downloaded browser), and axe checks.
+import { after, before } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../src/demo/users.ts';
+import { startTestApp, type TestApp } from '../src/testing/app.ts';
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -39,4 +42,34 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
         .slice(0, 3)
         .join('; ')}`,
   );
+}
+
+/**
+ * The demo app and a browser for one test file: started before its tests, closed after. `pageAs` opens a fresh
+ * page signed in as a demo user; `url` is a path on the app.
+ */
+export function demoSiteInBrowser(): { url(path: string): string; pageAs(email: string): Promise<Page> } {
+  let app: TestApp | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    app = await startTestApp('demo');
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  const started = () => {
+    if (!app || !browser) throw new Error('demoSiteInBrowser: used before its before() hook ran');
+    return { app, browser };
+  };
+  return {
+    url: (path) => `${started().app.baseUrl}${path}`,
+    async pageAs(email) {
+      const { app: site, browser: chromium } = started();
+      const page = await (await chromium.newContext()).newPage();
+      await signInAs(page, site.baseUrl, email, DEMO_PASSWORD);
+      return page;
+    },
+  };
 }

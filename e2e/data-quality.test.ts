@@ -1,32 +1,14 @@
 // axe (WCAG 2.2 AA) finds no violations on the data-quality pages: the dashboard, a drill-down, a figure's findings
 // with the raise form (and its error), a finding with the response form, and a school's own view of its feedback.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../src/demo/users.ts';
-import { startTestApp, type TestApp } from '../src/testing/app.ts';
-import { accessibilityViolations, launchBrowser, signInAs } from './browser.ts';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { accessibilityViolations, demoSiteInBrowser } from './browser.ts';
 
-let app: TestApp;
-let browser: Browser;
-
-before(async () => {
-  app = await startTestApp('demo');
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser.close();
-  await app.close();
-});
-
-async function pageAs(email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInAs(page, app.baseUrl, email, DEMO_PASSWORD);
-  return page;
-}
+const { url, pageAs } = demoSiteInBrowser();
 
 async function clean(page: Page, path: string): Promise<void> {
-  const response = await page.goto(`${app.baseUrl}${path}`);
+  const response = await page.goto(url(path));
   assert.equal(response?.status(), 200, `${path} answered ${response?.status()}`);
   assert.deepEqual(await accessibilityViolations(page), [], path);
 }
