@@ -23,6 +23,11 @@ export const actions = [
   'finding.raise',
   'finding.respond',
   'finding.resolve',
+  'report.read',
+  'report.manage',
+  'reportset.propose',
+  'reportset.signoff',
+  'committee.write',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -73,6 +78,21 @@ export const permissions: Record<Action, Partial<Record<Role, Reach>>> = {
   'finding.raise': { performance_officer: 'all' },
   'finding.respond': { performance_officer: 'all', data_owner: 'scoped', provider: 'scoped' },
   'finding.resolve': { performance_officer: 'all' },
+  // Reports: published reports are council papers any officer or member may read; the performance team builds
+  // report sets and generates and publishes reports; a portfolio's directors propose its measures for the year
+  // and its Cabinet Member signs them off (scope: their portfolio, checked by the use case).
+  'report.read': {
+    administrator: 'all',
+    performance_officer: 'all',
+    data_owner: 'all',
+    director: 'all',
+    cabinet_member: 'all',
+    councillor: 'all',
+  },
+  'report.manage': { performance_officer: 'all' },
+  'reportset.propose': { director: 'scoped' },
+  'reportset.signoff': { cabinet_member: 'scoped' },
+  'committee.write': { administrator: 'all', performance_officer: 'all' },
 };
 
 export function reachOf(user: CurrentUser, action: Action): Reach | null {

@@ -474,6 +474,85 @@ export interface UploadsTable {
   idempotency_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+export type ReportAudience = 'cmt' | 'portfolio' | 'committee' | 'public';
+export type ReportGrouping = 'outcome' | 'service' | 'portfolio';
+export type SignOffStatus = 'draft' | 'proposed' | 'signed_off' | 'returned';
+export type ReportStatus = 'queued' | 'generating' | 'ready' | 'failed' | 'published';
+
+export interface ReportSetsTable {
+  id: Id;
+  council_id: Ref;
+  name: string;
+  title: string;
+  audience: ReportAudience;
+  portfolio_id: NullableRef;
+  committee_id: NullableRef;
+  grouping: ColumnType<ReportGrouping, ReportGrouping | undefined, ReportGrouping>;
+  year: string;
+  sign_off: ColumnType<SignOffStatus | null, SignOffStatus | null | undefined, SignOffStatus | null>;
+  proposed_by: NullableRef;
+  proposed_at: NullableTimestamp;
+  decided_by: NullableRef;
+  decided_at: NullableTimestamp;
+  return_comment: Generated<string>;
+  recipients: ColumnType<string[], string[] | undefined, string[]>;
+  version: Version;
+  created_at: Generated<Date>;
+}
+
+export interface ReportSetMeasuresTable {
+  council_id: Ref;
+  report_set_id: Ref;
+  measure_id: Ref;
+  position: Generated<number>;
+}
+
+export interface ReportSetChangesTable {
+  id: Id;
+  council_id: Ref;
+  report_set_id: Ref;
+  change: 'add' | 'remove';
+  measure_id: Ref;
+  reason: string;
+  status: ColumnType<'proposed' | 'signed_off' | 'returned', 'proposed' | 'signed_off' | 'returned' | undefined>;
+  requested_by: NullableRef;
+  requested_at: Generated<Date>;
+  decided_by: NullableRef;
+  decided_at: NullableTimestamp;
+  decision_comment: Generated<string>;
+}
+
+export interface CommitteeVersionsTable {
+  council_id: Ref;
+  committee_id: Ref;
+  version: number;
+  terms_of_reference: string;
+  themes: ColumnType<string[], string[], string[]>;
+  services: ColumnType<string[], string[], string[]>;
+  changed_by: NullableRef;
+  changed_at: Generated<Date>;
+  note: Generated<string>;
+}
+
+export interface ReportsTable {
+  id: Id;
+  council_id: Ref;
+  report_set_id: Ref;
+  period: string;
+  status: ColumnType<ReportStatus, ReportStatus | undefined, ReportStatus>;
+  progress: Generated<number>;
+  progress_note: Generated<string>;
+  error: Generated<string>;
+  /** The report model (src/reporting/reports/report-model.ts), as JSON. */
+  content: ColumnType<unknown, string | null | undefined, string | null>;
+  requested_by: NullableRef;
+  requested_at: Generated<Date>;
+  generated_at: NullableTimestamp;
+  published_by: NullableRef;
+  published_at: NullableTimestamp;
+  version: Version;
+}
+
 export interface Database {
   councils: CouncilsTable;
   directorates: DirectoratesTable;
@@ -511,6 +590,11 @@ export interface Database {
   audit_log: AuditLogTable;
   uploads: UploadsTable;
   scorecard_generations: ScorecardGenerationsTable;
+  report_sets: ReportSetsTable;
+  report_set_measures: ReportSetMeasuresTable;
+  report_set_changes: ReportSetChangesTable;
+  committee_versions: CommitteeVersionsTable;
+  reports: ReportsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
