@@ -514,7 +514,10 @@ export interface ReportSetChangesTable {
   change: 'add' | 'remove';
   measure_id: Ref;
   reason: string;
-  status: ColumnType<'proposed' | 'signed_off' | 'returned', 'proposed' | 'signed_off' | 'returned' | undefined>;
+  status: ColumnType<
+    'proposed' | 'signed_off' | 'returned',
+    'proposed' | 'signed_off' | 'returned' | undefined
+  >;
   requested_by: NullableRef;
   requested_at: Generated<Date>;
   decided_by: NullableRef;

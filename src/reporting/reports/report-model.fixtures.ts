@@ -75,7 +75,12 @@ export function aReportModel(over: Partial<ReportModel> = {}): ReportModel {
         reading: 'Six points in a row below the mean since May 2026.',
       },
       commentary: 'Contractor backlog after the storms; recovery plan agreed with =SUM(A1) the contractor.',
-      exceptionReasons: ['Off target', 'Worsening', 'Special cause concern', 'Consistently failing the target'],
+      exceptionReasons: [
+        'Off target',
+        'Worsening',
+        'Special cause concern',
+        'Consistently failing the target',
+      ],
     }),
     aMeasure({
       code: 'HOU-12',
@@ -105,7 +110,11 @@ export function aReportModel(over: Partial<ReportModel> = {}): ReportModel {
       title: 'Safe and secure homes',
       subtitle: 'A place to call home',
       measures: [
-        aMeasure({ code: 'HOU-01', title: 'Rent collected as a share of rent due', commentary: 'Above target.' }),
+        aMeasure({
+          code: 'HOU-01',
+          title: 'Rent collected as a share of rent due',
+          commentary: 'Above target.',
+        }),
         aMeasure({ code: 'HOU-03', title: 'Homes with a valid gas safety certificate' }),
       ],
     },

@@ -116,7 +116,11 @@ export interface ReportMeasure {
   /** Why it is an exception, in words; empty when it is not one. */
   exceptionReasons: string[];
   /** The figure differs from the one shown in the last published report of this set, for the same period. */
-  revisedSinceLastReport: { previousValue: number | null; previousDisplay: string; reportPeriod: string } | null;
+  revisedSinceLastReport: {
+    previousValue: number | null;
+    previousDisplay: string;
+    reportPeriod: string;
+  } | null;
   /** Committee reports: the Cabinet portfolios whose signed-off sets include it; empty means flagged. */
   signedOffIn: string[] | null;
   /** The published figures charted, oldest first (at most 24). */
