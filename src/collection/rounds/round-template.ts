@@ -2,6 +2,7 @@
 // upload's own columns, starting from any figure already entered, so an owner fills it in and uploads it back.
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { neutralised } from '../../web/spreadsheet-text.ts';
 import { columns } from '../upload/rows-read.ts';
 import type { ChaseRow } from './rounds.queries.ts';
 
@@ -11,11 +12,6 @@ export const STATE_WORDS: Record<ChaseRow['state'], string> = {
   submitted: 'Submitted',
   late: 'Late',
 };
-
-/** A spreadsheet would run text starting with these as a formula; a leading apostrophe keeps it text. */
-export function neutralised(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
 
 /** One figure of the template: a chase-list row, or a row of someone's return with its breakdown. */
 export type TemplateRow = Pick<
