@@ -1,0 +1,47 @@
+// One way in for routes, jobs and the CLI: a report model rendered in the format asked for, with what to send it as.
+import { ValidationError } from '../../../web/errors.ts';
+import type { ReportModel } from '../report-model.ts';
+import { reportCsv } from './csv.ts';
+import { reportDocx } from './docx.ts';
+import { reportPdf } from './pdf.ts';
+import { reportXlsx } from './xlsx.ts';
+
+export const REPORT_FORMATS = ['docx', 'pdf', 'xlsx', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface RenderedReport {
+  body: Buffer;
+  contentType: string;
+  extension: ReportFormat;
+}
+
+const CONTENT_TYPES: Record<ReportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+};
+
+export async function renderReport(model: ReportModel, format: ReportFormat): Promise<RenderedReport> {
+  const body = await renderedBody(model, format);
+  return { body, contentType: CONTENT_TYPES[format], extension: format };
+}
+
+async function renderedBody(model: ReportModel, format: ReportFormat): Promise<Buffer> {
+  switch (format) {
+    case 'docx':
+      return reportDocx(model);
+    case 'pdf':
+      return reportPdf(model);
+    case 'xlsx':
+      return reportXlsx(model);
+    case 'csv':
+      return Buffer.from(reportCsv(model), 'utf8');
+    default:
+      // Reached only by a caller that skipped the types (a query string, a command-line flag).
+      throw ValidationError.field(
+        'format',
+        `A report is rendered as ${REPORT_FORMATS.join(', ')}, not "${String(format)}"`,
+      );
+  }
+}

@@ -1,0 +1,57 @@
+// One measure's page of the paper: its heading, why it is an exception, a key-facts table (figure, target, RAG,
+// direction, SPC, revision, sign-off — each in words), the commentary, and its chart with a text alternative.
+import type { ReportMeasure } from '../report-model.ts';
+import { heading, paragraph, type MarkedText, type PaperBlock, type PaperCell } from './paper-blocks.ts';
+
+export function measurePage(m: ReportMeasure, newPage: boolean): PaperBlock[] {
+  return [
+    heading(2, `${m.code} ${m.title}`, newPage),
+    ...(m.exceptionReasons.length > 0
+      ? [paragraph('Why it is an exception:'), { kind: 'bullets' as const, items: m.exceptionReasons }]
+      : []),
+    { kind: 'table', header: ['Key fact', 'Detail'], rows: keyFacts(m), widths: [1, 2] },
+    heading(3, 'Commentary'),
+    paragraph(m.commentary.trim() || 'No commentary was given for this period.'),
+    m.chartSvg
+      ? { kind: 'chart', svg: m.chartSvg, alt: m.chartAlt, name: `Chart of ${m.code}` }
+      : paragraph('No chart: there are no published figures for this measure yet.'),
+  ];
+}
+
+export function ragCell(m: ReportMeasure): MarkedText {
+  return { symbol: m.ragSymbol, text: m.ragLabel };
+}
+
+export function keyFacts(m: ReportMeasure): PaperCell[][] {
+  const { spc, revisedSinceLastReport: revised, signedOffIn } = m;
+  return [
+    [m.periodLabel ? `Figure for ${m.periodLabel}` : 'Figure', m.display],
+    ['Target', m.targetDisplay],
+    ['RAG rating', ragCell(m)],
+    [
+      'Direction of travel',
+      m.direction.previousDisplay
+        ? `${m.direction.label} (previous figure ${m.direction.previousDisplay})`
+        : m.direction.label,
+    ],
+    ['SPC variation', spc ? spc.variationLabel : 'Not assessed'],
+    ['SPC assurance', spc ? (spc.assuranceLabel ?? 'Not applicable: no target to assure') : 'Not assessed'],
+    ...(spc?.reading ? [['SPC reading', spc.reading]] : []),
+    [
+      'Revised since the last report',
+      revised ? `Yes: ${revised.previousDisplay} in the last report, now ${m.display}` : 'No',
+    ],
+    ...(signedOffIn === null
+      ? []
+      : [
+          [
+            'Signed off in',
+            signedOffIn.length > 0
+              ? signedOffIn.join('; ')
+              : 'No Cabinet portfolio: flagged, as no portfolio has signed this measure off',
+          ],
+        ]),
+    ['Service', m.service],
+    ['Polarity', m.polarityLabel],
+  ];
+}
