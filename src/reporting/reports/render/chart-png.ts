@@ -1,6 +1,9 @@
 // Charts as PNG for Word, which needs a raster: the same ECharts SVG the web page shows, drawn by resvg at print
-// width with the paper's own font, so the text renders on a machine without system fonts.
-import { renderAsync } from '@resvg/resvg-js';
+// width with the paper's own font, so the text renders on a machine without system fonts. Drawn in worker threads,
+// a batch per thread, so a paper's charts use every core and memory stays bounded.
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { PAPER_FONT, PAPER_FONT_FILES } from './paper-fonts.ts';
 
 export interface ChartPng {
@@ -9,14 +12,16 @@ export interface ChartPng {
   height: number;
 }
 
-/** Pixels across: about 190 dots per inch over a 16 cm column, sharp when printed. */
+/** Pixels across: about 180 dots per inch over a 17 cm column, sharp when printed. */
 export const PRINT_WIDTH = 1200;
 
-/** resvg rasterises off the main thread; a few at once use the cores without holding many images in memory. */
-const AT_ONCE = 4;
+/** Charts per worker thread: each image holds about 3 MB until its thread ends. */
+const BATCH = 10;
+const MOST_THREADS = 4;
+const WORKER = new URL('./chart-png.worker.mjs', import.meta.url);
 
-export async function chartPng(svg: string, width = PRINT_WIDTH): Promise<ChartPng> {
-  const image = await renderAsync(svg, {
+function drawingOptions(width: number): ResvgRenderOptions {
+  return {
     fitTo: { mode: 'width', value: width },
     background: 'white',
     font: {
@@ -27,21 +32,52 @@ export async function chartPng(svg: string, width = PRINT_WIDTH): Promise<ChartP
       sansSerifFamily: PAPER_FONT,
       serifFamily: PAPER_FONT,
     },
-  });
-  return { data: image.asPng(), width: image.width, height: image.height };
+  };
 }
 
 /** Each distinct chart of one paper drawn once, however often it is used; nothing is kept between papers. */
 export async function chartPngs(svgs: Iterable<string>, width = PRINT_WIDTH): Promise<Map<string, ChartPng>> {
   const distinct = [...new Set(svgs)];
+  const batches: string[][] = [];
+  for (let i = 0; i < distinct.length; i += BATCH) batches.push(distinct.slice(i, i + BATCH));
   const drawn = new Map<string, ChartPng>();
   let next = 0;
-  async function drawer(): Promise<void> {
-    for (let i = next++; i < distinct.length; i = next++) {
-      const svg = distinct[i] ?? '';
-      drawn.set(svg, await chartPng(svg, width));
+  async function thread(): Promise<void> {
+    for (let i = next++; i < batches.length; i = next++) {
+      const batch = batches[i] ?? [];
+      const pngs = await drawnInWorker(batch, drawingOptions(width));
+      batch.forEach((svg, j) => {
+        const png = pngs[j];
+        if (png) drawn.set(svg, png);
+      });
     }
   }
-  await Promise.all(Array.from({ length: Math.min(AT_ONCE, distinct.length) }, drawer));
+  const threads = Math.min(os.availableParallelism(), MOST_THREADS, batches.length);
+  await Promise.all(Array.from({ length: threads }, thread));
   return drawn;
+}
+
+interface PostedPng {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+function drawnInWorker(svgs: string[], options: ResvgRenderOptions): Promise<ChartPng[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER, { workerData: { svgs, options } });
+    let result: ChartPng[] | null = null;
+    worker.once('message', (pngs: PostedPng[]) => {
+      // A Buffer arrives as a plain Uint8Array; wrap it again without copying.
+      result = pngs.map((p) => ({
+        ...p,
+        data: Buffer.from(p.data.buffer, p.data.byteOffset, p.data.byteLength),
+      }));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (result && result.length === svgs.length) resolve(result);
+      else reject(new Error(`drawing ${svgs.length} charts as PNG stopped early (thread exit code ${code})`));
+    });
+  });
 }

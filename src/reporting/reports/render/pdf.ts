@@ -6,7 +6,7 @@ import type { ReportModel } from '../report-model.ts';
 import { type PaperBlock, type PaperCell } from './paper-blocks.ts';
 import { PAPER_FONT, PAPER_FONT_FILES } from './paper-fonts.ts';
 import { paperOf } from './paper.ts';
-import { drawnSymbol } from './pdf-symbols.ts';
+import { drawnSymbol, SYMBOL_SIZE } from './pdf-symbols.ts';
 
 // The paper reads only its own font files; it never fetches anything (charts are inline SVG).
 const fontFiles = new Set(Object.values(PAPER_FONT_FILES));
@@ -146,7 +146,7 @@ function cell(content: PaperCell): TableCell {
   if (!icon) return { text: [{ text: `${content.symbol} `, bold: true }, content.text] };
   return {
     columns: [
-      { svg: icon, width: 7, margin: [0, 2.5, 0, 0] },
+      { canvas: icon, width: SYMBOL_SIZE, margin: [0, 2.5, 0, 0] },
       { text: content.text, width: '*' },
     ],
     columnGap: 3,

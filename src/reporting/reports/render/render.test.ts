@@ -1,0 +1,85 @@
+// Proves every format through the one way in: each says so in words when a report has no measures, each carries
+// &, <, quotes, Welsh ŵ and £ unharmed, each is sent with its own content type, and an unknown format is refused.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { pdfContent, squashed, wordText } from '../../../testing/documents.ts';
+import { ValidationError } from '../../../web/errors.ts';
+import { aReportModel } from '../report-model.fixtures.ts';
+import { renderReport, type ReportFormat } from './index.ts';
+import { NO_MEASURES } from './paper.ts';
+import { aModelWithNoMeasures, aModelWithSpecialCharacters, SPECIAL } from './render.fixtures.ts';
+
+async function sheetTexts(xlsx: Buffer, name: string): Promise<string[]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(xlsx as unknown as ArrayBuffer);
+  const texts: string[] = [];
+  book.getWorksheet(name)?.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+  return texts;
+}
+
+describe('rendering a report in each format', () => {
+  test('sends each format with its content type and extension', async () => {
+    const expected: [ReportFormat, string, string][] = [
+      ['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'PK'],
+      ['pdf', 'application/pdf', '%PDF'],
+      ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'PK'],
+      ['csv', 'text/csv; charset=utf-8', '\uFEFFCode,'],
+    ];
+    for (const [format, contentType, start] of expected) {
+      const rendered = await renderReport(aReportModel(), format);
+      assert.equal(rendered.contentType, contentType);
+      assert.equal(rendered.extension, format);
+      assert.ok(rendered.body.toString('utf8', 0, 12).startsWith(start), `${format} starts with ${start}`);
+    }
+  });
+
+  test('refuses a format it does not know, naming the field', async () => {
+    await assert.rejects(
+      renderReport(aReportModel(), 'odt' as ReportFormat),
+      (error: unknown) =>
+        error instanceof ValidationError &&
+        error.details.some((d) => d.field === 'format') &&
+        error.message.includes('docx, pdf, xlsx, csv'),
+    );
+  });
+
+  test('says in words that a report with no measures has none, in the paper formats and the workbook', async () => {
+    const model = aModelWithNoMeasures();
+    const word = await wordText((await renderReport(model, 'docx')).body);
+    assert.ok(word.includes(NO_MEASURES));
+    assert.ok(word.includes('There were no changes to the measures since the last report.'));
+
+    const pdf = squashed((await pdfContent((await renderReport(model, 'pdf')).body)).pages.join('\n'));
+    assert.ok(pdf.includes(NO_MEASURES));
+    assert.ok(pdf.includes('Appendix: all measures'));
+
+    const xlsx = (await renderReport(model, 'xlsx')).body;
+    assert.ok((await sheetTexts(xlsx, 'Report')).includes(NO_MEASURES));
+    assert.equal((await sheetTexts(xlsx, 'Measures')).length, 16, 'the Measures sheet has its header alone');
+  });
+
+  test('writes a CSV of a report with no measures as its header alone, which a program reads as no rows', async () => {
+    const csv = (await renderReport(aModelWithNoMeasures(), 'csv')).body.toString('utf8');
+    const rows: string[][] = parse(csv, { bom: true });
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0]?.[0], 'Code');
+  });
+
+  test('carries &, <, quotes, Welsh ŵ and £ unharmed in every format', async () => {
+    const model = aModelWithSpecialCharacters();
+    const word = await wordText((await renderReport(model, 'docx')).body);
+    const pdf = squashed((await pdfContent((await renderReport(model, 'pdf')).body)).pages.join('\n'));
+    for (const text of [SPECIAL.title, SPECIAL.commentary, SPECIAL.group]) {
+      assert.ok(word.includes(text), `Word has "${text}"`);
+      assert.ok(pdf.includes(text), `PDF has "${text}"`);
+    }
+    const measures = await sheetTexts((await renderReport(model, 'xlsx')).body, 'Measures');
+    const report = await sheetTexts((await renderReport(model, 'xlsx')).body, 'Report');
+    assert.ok(measures.includes(SPECIAL.commentary) && measures.includes(SPECIAL.group));
+    assert.ok(report.includes(SPECIAL.title));
+    const csv: string[][] = parse((await renderReport(model, 'csv')).body.toString('utf8'), { bom: true });
+    assert.ok(csv.some((row) => row.includes(SPECIAL.commentary) && row.includes(SPECIAL.group)));
+  });
+});
