@@ -1,6 +1,6 @@
 // Charts as PNG for Word, which needs a raster: the same ECharts SVG the web page shows, drawn by resvg at print
 // width with the paper's own font, so the text renders on a machine without system fonts. Drawn in worker threads,
-// a batch per thread, so a paper's charts use every core and memory stays bounded.
+// a share each, so a paper's charts use every core while the paper is being put together.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
@@ -15,8 +15,6 @@ export interface ChartPng {
 /** Pixels across: about 180 dots per inch over a 17 cm column, sharp when printed. */
 export const PRINT_WIDTH = 1200;
 
-/** Charts per worker thread: each image holds about 3 MB until its thread ends. */
-const BATCH = 10;
 const MOST_THREADS = 4;
 const WORKER = new URL('./chart-png.worker.mjs', import.meta.url);
 
@@ -38,22 +36,17 @@ function drawingOptions(width: number): ResvgRenderOptions {
 /** Each distinct chart of one paper drawn once, however often it is used; nothing is kept between papers. */
 export async function chartPngs(svgs: Iterable<string>, width = PRINT_WIDTH): Promise<Map<string, ChartPng>> {
   const distinct = [...new Set(svgs)];
-  const batches: string[][] = [];
-  for (let i = 0; i < distinct.length; i += BATCH) batches.push(distinct.slice(i, i + BATCH));
+  const threads = Math.min(os.availableParallelism(), MOST_THREADS, distinct.length);
+  const size = Math.ceil(distinct.length / threads);
+  const shares = Array.from({ length: threads }, (_, i) => distinct.slice(i * size, (i + 1) * size));
+  const pngs = await Promise.all(shares.map((share) => drawnInWorker(share, drawingOptions(width))));
   const drawn = new Map<string, ChartPng>();
-  let next = 0;
-  async function thread(): Promise<void> {
-    for (let i = next++; i < batches.length; i = next++) {
-      const batch = batches[i] ?? [];
-      const pngs = await drawnInWorker(batch, drawingOptions(width));
-      batch.forEach((svg, j) => {
-        const png = pngs[j];
-        if (png) drawn.set(svg, png);
-      });
-    }
-  }
-  const threads = Math.min(os.availableParallelism(), MOST_THREADS, batches.length);
-  await Promise.all(Array.from({ length: threads }, thread));
+  shares.forEach((share, i) =>
+    share.forEach((svg, j) => {
+      const png = pngs[i]?.[j];
+      if (png) drawn.set(svg, png);
+    }),
+  );
   return drawn;
 }
 

@@ -1,10 +1,6 @@
 // One way in for routes, jobs and the CLI: a report model rendered in the format asked for, with what to send it as.
 import { ValidationError } from '../../../web/errors.ts';
 import type { ReportModel } from '../report-model.ts';
-import { reportCsv } from './csv.ts';
-import { reportDocx } from './docx.ts';
-import { reportPdf } from './pdf.ts';
-import { reportXlsx } from './xlsx.ts';
 
 export const REPORT_FORMATS = ['docx', 'pdf', 'xlsx', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -27,16 +23,18 @@ export async function renderReport(model: ReportModel, format: ReportFormat): Pr
   return { body, contentType: CONTENT_TYPES[format], extension: format };
 }
 
+// Each writer is loaded when first asked for: together they take about a second to load, which a server starting
+// up or a CLI command that renders nothing should not pay.
 async function renderedBody(model: ReportModel, format: ReportFormat): Promise<Buffer> {
   switch (format) {
     case 'docx':
-      return reportDocx(model);
+      return (await import('./docx.ts')).reportDocx(model);
     case 'pdf':
-      return reportPdf(model);
+      return (await import('./pdf.ts')).reportPdf(model);
     case 'xlsx':
-      return reportXlsx(model);
+      return (await import('./xlsx.ts')).reportXlsx(model);
     case 'csv':
-      return Buffer.from(reportCsv(model), 'utf8');
+      return Buffer.from((await import('./csv.ts')).reportCsv(model), 'utf8');
     default:
       // Reached only by a caller that skipped the types (a query string, a command-line flag).
       throw ValidationError.field(

@@ -3,35 +3,30 @@
 import type { CanvasElement } from 'pdfmake/interfaces.js';
 
 /** Drawn in a 7-point square. */
-const SIZE = 7;
+export const SYMBOL_SIZE = 7;
 
-const stroke = (points: [number, number][]): CanvasElement => ({
-  type: 'polyline',
-  points: points.map(([x, y]) => ({ x: (x * SIZE) / 10, y: (y * SIZE) / 10 })),
-  lineWidth: 1.3,
-  lineColor: '#0b0c0c',
-  lineCap: 'round',
-});
+type Stroke = [number, number][];
 
-const TICK = [
-  stroke([
+// On a 10 × 10 grid.
+const TICK: Stroke[] = [
+  [
     [1.2, 5.4],
     [3.9, 8.2],
     [8.8, 1.8],
-  ]),
+  ],
 ];
-const CROSS = [
-  stroke([
+const CROSS: Stroke[] = [
+  [
     [1.8, 1.8],
     [8.2, 8.2],
-  ]),
-  stroke([
+  ],
+  [
     [8.2, 1.8],
     [1.8, 8.2],
-  ]),
+  ],
 ];
 
-const DRAWN: Record<string, CanvasElement[]> = {
+const DRAWN: Record<string, Stroke[]> = {
   '✓': TICK,
   '✔': TICK,
   '✕': CROSS,
@@ -39,9 +34,16 @@ const DRAWN: Record<string, CanvasElement[]> = {
   '✘': CROSS,
 };
 
-export const SYMBOL_SIZE = SIZE;
-
-/** The symbol as strokes when the font cannot print it; undefined when it can be set as text. */
+/**
+ * The symbol as strokes when the font cannot print it; undefined when it can be set as text. New objects every
+ * time: pdfmake moves a canvas's points to where it lands on the page, so a shared drawing ends up off the page.
+ */
 export function drawnSymbol(symbol: string): CanvasElement[] | undefined {
-  return DRAWN[symbol];
+  return DRAWN[symbol]?.map((stroke) => ({
+    type: 'polyline',
+    points: stroke.map(([x, y]) => ({ x: (x * SYMBOL_SIZE) / 10, y: (y * SYMBOL_SIZE) / 10 })),
+    lineWidth: 1.3,
+    lineColor: '#0b0c0c',
+    lineCap: 'round',
+  }));
 }
