@@ -29,9 +29,15 @@ const CHART_WIDTH = Math.floor((COLUMN_TWIPS / 1440) * 96);
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
-export async function reportDocx(model: ReportModel): Promise<Buffer> {
+/** The chart SVGs a Word paper of this model shows, in order. */
+export function paperCharts(model: ReportModel): string[] {
+  return paperOf(model).flatMap((b) => (b.kind === 'chart' ? [b.svg] : []));
+}
+
+/** `pngs`: the charts already drawn (by `chartPngs(paperCharts(model))`); drawn here when not given. */
+export async function reportDocx(model: ReportModel, pngs?: Map<string, ChartPng>): Promise<Buffer> {
   const blocks = paperOf(model);
-  const charts = await chartPngs(blocks.flatMap((b) => (b.kind === 'chart' ? [b.svg] : [])));
+  const charts = pngs ?? (await chartPngs(paperCharts(model)));
   const document = new Document({
     creator: model.council,
     title: model.set.title,

@@ -2,11 +2,13 @@
 // &, <, quotes, Welsh ŵ and £ unharmed, each is sent with its own content type, and an unknown format is refused.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { pdfContent, squashed, wordText } from '../../../testing/documents.ts';
+import { pdfContent, squashed, wordParts, wordText } from '../../../testing/documents.ts';
 import { ValidationError } from '../../../web/errors.ts';
 import { aReportModel } from '../report-model.fixtures.ts';
+import type { ReportModel } from '../report-model.ts';
 import { renderReport, type ReportFormat } from './index.ts';
 import { NO_MEASURES } from './paper.ts';
 import { aModelWithNoMeasures, aModelWithSpecialCharacters, SPECIAL } from './render.fixtures.ts';
@@ -33,6 +35,37 @@ describe('rendering a report in each format', () => {
       assert.equal(rendered.extension, format);
       assert.ok(rendered.body.toString('utf8', 0, 12).startsWith(start), `${format} starts with ${start}`);
     }
+  });
+
+  test("draws a Word paper's charts before its writer's thread starts, and they arrive whole", async () => {
+    const { media } = await wordParts((await renderReport(aReportModel(), 'docx')).body);
+    assert.equal(media.size, 5);
+    for (const png of media.values()) assert.equal(png.readUInt32BE(16), 1200);
+  });
+
+  test('writes a long PDF in its own thread, so the event loop keeps turning meanwhile', async () => {
+    const base = aReportModel();
+    const many: ReportModel = {
+      ...base,
+      groups: Array.from({ length: 6 }, (_, g) => ({
+        title: `Outcome ${g + 1}`,
+        subtitle: '',
+        measures: base.groups
+          .flatMap((group) => group.measures)
+          .flatMap((m) => Array.from({ length: 4 }, (_, i) => ({ ...m, code: `${m.code}-${g}${i}` }))),
+      })),
+    };
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    const started = performance.now();
+    await renderReport(many, 'pdf');
+    const took = performance.now() - started;
+    delay.disable();
+    const longestStallMs = delay.max / 1e6;
+    assert.ok(
+      longestStallMs < took / 4,
+      `the loop stalled ${longestStallMs} ms while the PDF took ${took} ms`,
+    );
   });
 
   test('refuses a format it does not know, naming the field', async () => {

@@ -1,0 +1,33 @@
+// The writers a worker thread runs, by format; each is loaded only when asked for, as together they take about a
+// second to load.
+import type { ReportModel } from '../report-model.ts';
+import type { ChartPng } from './chart-png.ts';
+
+export type ThreadedFormat = 'docx' | 'pdf' | 'xlsx';
+
+/** `charts`: a Word paper's charts, drawn before the thread started (their PNGs arrive as plain Uint8Arrays). */
+export async function writtenHere(
+  model: ReportModel,
+  format: ThreadedFormat,
+  charts: Map<string, { data: Uint8Array; width: number; height: number }> | null,
+): Promise<Buffer> {
+  switch (format) {
+    case 'docx':
+      return (await import('./docx.ts')).reportDocx(model, charts ? asBuffers(charts) : undefined);
+    case 'pdf':
+      return (await import('./pdf.ts')).reportPdf(model);
+    case 'xlsx':
+      return (await import('./xlsx.ts')).reportXlsx(model);
+  }
+}
+
+function asBuffers(
+  charts: Map<string, { data: Uint8Array; width: number; height: number }>,
+): Map<string, ChartPng> {
+  return new Map(
+    [...charts].map(([svg, png]) => [
+      svg,
+      { ...png, data: Buffer.from(png.data.buffer, png.data.byteOffset, png.data.byteLength) },
+    ]),
+  );
+}
