@@ -19,7 +19,7 @@ import {
 import type { ReportModel } from '../report-model.ts';
 import { chartPngs, type ChartPng } from './chart-png.ts';
 import type { PaperBlock, PaperCell } from './paper-blocks.ts';
-import { paperOf } from './paper.ts';
+import { paperCharts, paperOf } from './paper.ts';
 
 // A4 with 2 cm margins, in twentieths of a point; the text column is what is left.
 const PAGE = { width: 11906, height: 16838, margin: 1134 };
@@ -28,11 +28,6 @@ const COLUMN_TWIPS = PAGE.width - 2 * PAGE.margin;
 const CHART_WIDTH = Math.floor((COLUMN_TWIPS / 1440) * 96);
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
-
-/** The chart SVGs a Word paper of this model shows, in order. */
-export function paperCharts(model: ReportModel): string[] {
-  return paperOf(model).flatMap((b) => (b.kind === 'chart' ? [b.svg] : []));
-}
 
 /** `pngs`: the charts already drawn (by `chartPngs(paperCharts(model))`); drawn here when not given. */
 export async function reportDocx(model: ReportModel, pngs?: Map<string, ChartPng>): Promise<Buffer> {

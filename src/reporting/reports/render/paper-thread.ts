@@ -3,7 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import { measuresOf, type ReportModel } from '../report-model.ts';
 import { chartPngs, type ChartPng } from './chart-png.ts';
-import { paperCharts } from './docx.ts';
+import { paperCharts } from './paper.ts';
 import type { ThreadedFormat } from './paper-writers.ts';
 
 const WORKER = new URL('./paper-worker.mjs', import.meta.url);
@@ -11,7 +11,7 @@ const WORKER = new URL('./paper-worker.mjs', import.meta.url);
 /**
  * The heap a writer may use. Measured with 200 measures, each with 24 months and an XmR chart: Word and PDF keep
  * between 64 and 96 MB live, Excel under 64 MB. Bounded near that, V8 collects as it goes; unbounded, it let
- * garbage pile up past 500 MB. Larger reports get room in proportion, with half as much again to spare.
+ * garbage pile up past 500 MB. Larger reports get room in proportion.
  */
 function heapLimitMb(model: ReportModel): number {
   return Math.max(128, 64 + Math.ceil(measuresOf(model).length / 2));

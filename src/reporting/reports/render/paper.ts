@@ -26,6 +26,11 @@ export function paperOf(model: ReportModel): PaperBlock[] {
   ];
 }
 
+/** The chart SVGs the paper shows, in order. */
+export function paperCharts(model: ReportModel): string[] {
+  return paperOf(model).flatMap((b) => (b.kind === 'chart' ? [b.svg] : []));
+}
+
 function titlePage(model: ReportModel): PaperBlock[] {
   const { signOff } = model;
   return [
