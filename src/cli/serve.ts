@@ -1,8 +1,8 @@
 // `scorecard serve`: start (or reuse) the database, migrate, load the demo council on first run, and serve.
 import { readConfig } from '../config.ts';
 import { loadDemo } from '../demo/load.ts';
-import { createJobs } from '../collection/reminders/jobs.ts';
-import { createMailer } from '../collection/reminders/mailer.ts';
+import { createJobs } from '../jobs/jobs.ts';
+import { createMailer } from '../jobs/mailer.ts';
 import { sendRoundReminders } from '../collection/reminders/reminders.ts';
 import { buildServer } from '../web/server.ts';
 import { openRuntime } from './runtime.ts';

@@ -7,8 +7,8 @@ import { SMTPServer } from 'smtp-server';
 import { findUserByEmail, toCurrentUser } from '../../access/users.queries.ts';
 import { freshDatabase, type TestDatabase } from '../../testing/database.ts';
 import { openRound } from '../rounds/rounds.service.ts';
-import { createJobs, type Jobs } from './jobs.ts';
-import { createMailer, type Mailer } from './mailer.ts';
+import { createJobs, type Jobs } from '../../jobs/jobs.ts';
+import { createMailer, type Mailer } from '../../jobs/mailer.ts';
 import { sendRoundReminders } from './reminders.ts';
 
 interface Received {
