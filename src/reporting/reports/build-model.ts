@@ -198,15 +198,7 @@ function reportMeasure(
     target: toNumber(p.target),
   }));
   const chart = measureChart(m, figures, place);
-  const shownBefore = m.period ? before.get(`${m.code}@${m.period}`) : undefined;
-  const revised =
-    shownBefore && shownBefore.value !== m.value
-      ? {
-          previousValue: shownBefore.value,
-          previousDisplay: shownBefore.display,
-          reportPeriod: shownBefore.reportPeriod,
-        }
-      : null;
+  const revised = revisedAgainst(before, m.code, chart.history, show);
   const target = m.target;
   const rangeTarget =
     m.targetLow != null && m.targetHigh != null ? `${show(m.targetLow)} to ${show(m.targetHigh)}` : null;
@@ -264,6 +256,27 @@ function reportMeasure(
     chartSvg: chart.svg,
     chartAlt: chart.alt,
   };
+}
+
+/** The newest charted figure that differs from what the last report showed for its period. */
+function revisedAgainst(
+  before: ReturnType<typeof figuresIn>,
+  code: string,
+  history: readonly ChartFigure[],
+  show: (v: number | null) => string,
+): ReportMeasure['revisedSinceLastReport'] {
+  for (const f of [...history].reverse()) {
+    const shown = before.get(`${code}@${f.period}`);
+    if (shown && shown.value !== f.value)
+      return {
+        previousValue: shown.value,
+        previousDisplay: shown.display,
+        nowDisplay: show(f.value),
+        periodLabel: periodLabel(parsePeriod(f.period)),
+        reportPeriod: shown.reportPeriod,
+      };
+  }
+  return null;
 }
 
 interface ChartFigure {

@@ -134,3 +134,14 @@ export async function lastPublishedReport(
     .limit(1)
     .executeTakeFirst() as Promise<{ period: string; published_at: Date; content: unknown } | undefined>;
 }
+
+/** The council's report sets, for the "generate a report" choice. */
+export function setsToGenerate(db: Db, councilId: string): Promise<{ name: string; title: string }[]> {
+  return db
+    .selectFrom('report_sets')
+    .select(['name', 'title'])
+    .where('council_id', '=', councilId)
+    .orderBy('audience')
+    .orderBy('name')
+    .execute();
+}
