@@ -2,9 +2,16 @@
 // or remove one measure, with a reason; the portfolio's Cabinet Member signs the change off — the set's measures
 // change in the same transaction and the set stays signed off — or returns it with a comment. Each step audited.
 import type { CurrentUser } from '../../access/current-user.ts';
+import { can } from '../../access/permissions.ts';
 import type { Db } from '../../db/connection.ts';
 import { formatDate } from '../../web/filters.ts';
-import { ConflictError, type FieldProblem, NotFoundError, ValidationError } from '../../web/errors.ts';
+import {
+  ConflictError,
+  type FieldProblem,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../../web/errors.ts';
 import { checkMayDecide, checkMayRequestChange } from './report-set-access.ts';
 import {
   type ChangeRow,
@@ -46,8 +53,10 @@ function checkChangeable(set: ReportSet): void {
 /** The set a change may be requested on, refused as requesting would be (404, 403, 409). */
 export async function setForChangeRequest(db: Db, user: CurrentUser, name: string): Promise<ReportSet> {
   const set = await setOrNotFound(db, user.councilId, name);
-  await checkMayRequestChange(db, user, set);
+  if (!can(user, 'report.manage') && !can(user, 'reportset.propose'))
+    throw new ForbiddenError('Only a director of the portfolio or the performance team may request a change');
   checkChangeable(set);
+  await checkMayRequestChange(db, user, set);
   return set;
 }
 

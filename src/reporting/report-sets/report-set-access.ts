@@ -48,7 +48,8 @@ export function portfoliosHeld(user: CurrentUser): string[] {
   return can(user, 'reportset.signoff') ? scopeIds(user, 'portfolio') : [];
 }
 
-const whose = (set: ReportSet) => `the ${set.portfolioTitle ?? ''} portfolio`;
+const whose = (set: ReportSet) =>
+  set.portfolioTitle ? `the ${set.portfolioTitle} portfolio` : 'its portfolio';
 
 export async function checkMayPropose(db: Db, user: CurrentUser, set: ReportSet): Promise<void> {
   authorize(user, 'reportset.propose');

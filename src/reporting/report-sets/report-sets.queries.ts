@@ -184,7 +184,9 @@ export async function changesSince(db: Db, setId: string, since: Date | null): P
       JOIN measures m ON m.id = ch.measure_id
       LEFT JOIN users u ON u.id = ch.decided_by
     WHERE ch.report_set_id = ${setId} AND ch.status = 'signed_off'
-      AND (${since}::timestamptz IS NULL OR ch.decided_at > ${since}::timestamptz)
+      -- A Date holds milliseconds, PostgreSQL microseconds: compare at the Date's precision, so a time read back
+      -- from the database (a report's publication) is not later than itself.
+      AND (${since}::timestamptz IS NULL OR date_trunc('milliseconds', ch.decided_at) > ${since}::timestamptz)
     ORDER BY ch.decided_at, ch.id`.execute(db);
   return result.rows.map((r) => ({
     id: String(r.id),
