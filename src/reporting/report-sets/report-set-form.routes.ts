@@ -142,6 +142,13 @@ export function reportSetFormRoutes(app: FastifyInstance, { db }: AppContext): v
     const values = blankSetForm(new Date());
     const code = first(request.query, 'committee');
     const proposal = code ? await proposalFor(db, user, code) : null;
+    if (code && !proposal) {
+      const problem = {
+        field: 'committee',
+        message: `There is no select committee ${code}: choose one from the list`,
+      };
+      return render(request, reply, { values, problems: [problem], status: 400 });
+    }
     if (proposal) {
       values.audience = 'committee';
       values.committee = code;

@@ -153,6 +153,9 @@ describe('creating and editing a set through the form', () => {
     );
     assert.equal(ticked.length, proposal.length);
     assert.ok(boxes.length > ticked.length, 'measures outside the terms of reference are offered unticked');
+    const unknown = await officer.get('/report-sets/new?committee=NOPE');
+    assert.equal(unknown.status, 400);
+    assert.match(unknown.text, /There is no select committee NOPE/);
     const committeePage = await officer.get('/structure/committees/SC-PH');
     assert.match(committeePage.text, /href="\/report-sets\/new\?committee=SC-PH"/);
   });

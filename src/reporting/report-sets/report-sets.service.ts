@@ -109,6 +109,11 @@ function checkLocked(before: ReportSet, v: CheckedInput, portfolioId: string | n
 
 export async function saveReportSet(db: Db, user: CurrentUser, request: SaveReportSet): Promise<ReportSet> {
   authorize(user, 'report.manage');
+  if (request.existing && !(request.existing.version >= 1))
+    throw ValidationError.field(
+      'version',
+      'The form did not say which version you opened: reload the page and try again',
+    );
   try {
     return await db.transaction().execute(async (tx) => {
       const existing = request.existing;

@@ -47,6 +47,11 @@ export async function transitionReportSet(
 ): Promise<ReportSet> {
   const rule = SIGN_OFF_RULES[action];
   const comment = (request.comment ?? '').trim();
+  if (!(request.version >= 1))
+    throw ValidationError.field(
+      'version',
+      'The request did not say which version of the set you read: reload the page and try again',
+    );
   return db.transaction().execute(async (tx) => {
     const set = await setOrNotFound(tx, user.councilId, name);
     authorize(user, rule.permission);
