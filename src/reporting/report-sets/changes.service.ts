@@ -4,6 +4,7 @@
 import type { CurrentUser } from '../../access/current-user.ts';
 import { can } from '../../access/permissions.ts';
 import type { Db } from '../../db/connection.ts';
+import { inTransaction } from './in-transaction.ts';
 import { formatDate } from '../../web/filters.ts';
 import {
   ConflictError,
@@ -66,7 +67,7 @@ export async function requestReportSetChange(
   name: string,
   input: ChangeRequestInput,
 ): Promise<{ id: string }> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const set = await setForChangeRequest(tx, user, name);
     const problems: FieldProblem[] = [];
     const change = input.change === 'add' || input.change === 'remove' ? input.change : null;
@@ -138,7 +139,7 @@ export async function decideReportSetChange(
   comment = '',
 ): Promise<ChangeRow> {
   const text = comment.trim();
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const set = await setOrNotFound(tx, user.councilId, name);
     const change = /^\d{1,18}$/.test(changeId) ? await findChange(tx, set.id, changeId) : undefined;
     if (!change) throw new NotFoundError(`There is no change request ${changeId} to ${set.title}`);

@@ -10,7 +10,14 @@ import {
   returnReportSetChange,
   signOffReportSetChange,
 } from './changes.service.ts';
-import { aSet, codesOfSet, governanceUsers, refused, type Who } from './report-sets.fixtures.ts';
+import {
+  aSet,
+  codesOfSet,
+  governanceUsers,
+  measureIdsOf,
+  refused,
+  type Who,
+} from './report-sets.fixtures.ts';
 import { changesSince, type ReportSet, reportSetByName } from './report-sets.queries.ts';
 import { proposeReportSet, signOffReportSet } from './sign-off.service.ts';
 
@@ -54,7 +61,7 @@ describe('a signed-off change', () => {
 
     await signOffReportSetChange(t.db, users.cabinet, set.name, add.id);
     const afterFirst = await reload(set.name);
-    const firstDecided = (await changesSince(t.db, set.id, null))[0]?.date;
+    const firstDecided = (await changesSince(t.db, set.id, null))[0]?.decidedAt;
     assert.ok(firstDecided);
     await signOffReportSetChange(t.db, users.cabinet, set.name, remove.id, 'Agreed at portfolio briefing.');
 
@@ -78,6 +85,10 @@ describe('a signed-off change', () => {
       ],
     );
     assert.ok(all.every((c) => c.measureTitle.length > 0));
+    assert.ok(
+      all.every((c) => /^\d{4}-\d{2}-\d{2}$/.test(c.date)),
+      'the day, as reports show it',
+    );
     const since = await changesSince(t.db, set.id, firstDecided);
     assert.deepEqual(
       since.map((c) => c.measureCode),
@@ -208,5 +219,40 @@ describe('refusals', () => {
       409,
       /is not a Cabinet portfolio's set/,
     );
+  });
+});
+
+describe('inside a caller’s transaction', () => {
+  test('a change joins it; a refusal undoes only the change’s own writes, and the caller’s commit keeps the rest', async () => {
+    const set = await signedOffSet();
+    const { id } = await requestReportSetChange(t.db, users.director, set.name, {
+      change: 'add',
+      measure: 'HOU-08',
+      reason: 'Hazards found.',
+    });
+    await t.db.transaction().execute(async (tx) => {
+      const title = 'Housing: renamed inside the caller’s transaction';
+      await tx.updateTable('report_sets').set({ title }).where('id', '=', set.id).execute();
+      // Someone put HOU-08 in the set by hand: signing the change off decides it, then finds it cannot apply it.
+      const [hou08] = await measureIdsOf(tx, ['HOU-08']);
+      assert.ok(hou08);
+      await tx
+        .insertInto('report_set_measures')
+        .values({
+          council_id: users.officer.councilId,
+          report_set_id: set.id,
+          measure_id: hou08,
+          position: 9,
+        })
+        .execute();
+      await refused(signOffReportSetChange(tx, users.cabinet, set.name, id), 409, /already in/);
+    });
+    const change = await t.db
+      .selectFrom('report_set_changes')
+      .select(['status', 'decided_by'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(change, { status: 'proposed', decided_by: null }, 'the decision was undone');
+    assert.equal((await reload(set.name)).title, 'Housing: renamed inside the caller’s transaction');
   });
 });

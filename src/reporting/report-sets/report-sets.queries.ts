@@ -155,8 +155,10 @@ export async function signedOffPortfoliosOfMeasures(
 
 export interface SignedOffChange {
   id: string;
-  /** When the Cabinet Member signed the change off. */
-  date: Date;
+  /** The day the Cabinet Member signed the change off, in the UK: '2026-09-14'. */
+  date: string;
+  /** The moment it was signed off. */
+  decidedAt: Date;
   change: 'add' | 'remove';
   measureId: string;
   measureCode: string;
@@ -171,6 +173,7 @@ export async function changesSince(db: Db, setId: string, since: Date | null): P
   const result = await sql<{
     id: string;
     decided_at: Date;
+    day: string;
     change: 'add' | 'remove';
     measure_id: string;
     measure_code: string;
@@ -178,7 +181,7 @@ export async function changesSince(db: Db, setId: string, since: Date | null): P
     reason: string;
     decided_by_name: string | null;
   }>`
-    SELECT ch.id, ch.decided_at, ch.change, ch.measure_id, m.code AS measure_code, m.title AS measure_title,
+    SELECT ch.id, ch.decided_at, to_char(ch.decided_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS day, ch.change, ch.measure_id, m.code AS measure_code, m.title AS measure_title,
       ch.reason, u.display_name AS decided_by_name
     FROM report_set_changes ch
       JOIN measures m ON m.id = ch.measure_id
@@ -190,7 +193,8 @@ export async function changesSince(db: Db, setId: string, since: Date | null): P
     ORDER BY ch.decided_at, ch.id`.execute(db);
   return result.rows.map((r) => ({
     id: String(r.id),
-    date: r.decided_at,
+    date: r.day,
+    decidedAt: r.decided_at,
     change: r.change,
     measureId: String(r.measure_id),
     measureCode: r.measure_code,

@@ -4,6 +4,7 @@
 import type { CurrentUser } from '../../access/current-user.ts';
 import { authorize } from '../../access/permissions.ts';
 import type { Db } from '../../db/connection.ts';
+import { inTransaction } from './in-transaction.ts';
 import { ConflictError, type FieldProblem, ValidationError } from '../../web/errors.ts';
 import { formatDate } from '../../web/filters.ts';
 import { proposeCommitteeMeasures } from './report-set-choices.queries.ts';
@@ -115,7 +116,7 @@ export async function saveReportSet(db: Db, user: CurrentUser, request: SaveRepo
       'The form did not say which version you opened: reload the page and try again',
     );
   try {
-    return await db.transaction().execute(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const existing = request.existing;
       const before = existing ? await setOrNotFound(tx, user.councilId, existing.name) : undefined;
       if (before && existing && before.version !== existing.version) throw await staleSet(tx, before);

@@ -6,6 +6,7 @@
 import type { CurrentUser } from '../../access/current-user.ts';
 import { authorize } from '../../access/permissions.ts';
 import type { Db } from '../../db/connection.ts';
+import { inTransaction } from './in-transaction.ts';
 import { formatDateTime } from '../../web/filters.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../web/errors.ts';
 import { checkMayDecide, checkMayPropose } from './report-set-access.ts';
@@ -52,7 +53,7 @@ export async function transitionReportSet(
       'version',
       'The request did not say which version of the set you read: reload the page and try again',
     );
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const set = await setOrNotFound(tx, user.councilId, name);
     authorize(user, rule.permission);
     if (set.signOff === null || set.audience !== 'portfolio') {
