@@ -15,6 +15,7 @@ import { findUserByEmail, toCurrentUser } from '../access/users.queries.ts';
 import { requestReportSetChange, signOffReportSetChange } from '../reporting/report-sets/changes.service.ts';
 import { proposeReportSet, signOffReportSet } from '../reporting/report-sets/sign-off.service.ts';
 import { committees, portfolios } from './structure.ts';
+import { demoLeaderOf } from './users.ts';
 
 type Codes = Map<string, string>;
 
@@ -177,8 +178,7 @@ async function demoUser(db: Db, email: string): Promise<CurrentUser> {
 async function signOffDemoPortfolios(db: Db, councilId: string): Promise<void> {
   for (const s of demoSets.filter((d) => d.audience === 'portfolio')) {
     const portfolio = portfolios.find((p) => p.code === s.portfolioCode);
-    const directorate = portfolio?.directorates[0]?.toLowerCase() ?? '';
-    const director = await demoUser(db, `director.${directorate === 'hou' ? 'housing' : directorate}@anytown.example`);
+    const director = await demoUser(db, demoLeaderOf('director', portfolio?.directorates[0] ?? ''));
     const cabinet = await demoUser(db, s.recipients[0] ?? '');
     const proposed = await proposeReportSet(db, director, s.name, { version: await versionOf(db, councilId, s.name) });
     await signOffReportSet(db, cabinet, s.name, { version: proposed.version });
@@ -189,7 +189,8 @@ async function signOffDemoPortfolios(db: Db, councilId: string): Promise<void> {
 async function changeDemoPortfolios(db: Db): Promise<void> {
   for (const s of demoSets) {
     if (!s.addedMidYear) continue;
-    const director = await demoUser(db, 'director.housing@anytown.example');
+    const portfolio = portfolios.find((p) => p.code === s.portfolioCode);
+    const director = await demoUser(db, demoLeaderOf('director', portfolio?.directorates[0] ?? ''));
     const cabinet = await demoUser(db, s.recipients[0] ?? '');
     const change = await requestReportSetChange(db, director, s.name, {
       change: 'add',

@@ -145,3 +145,10 @@ export function ownerOfService(serviceCode: string): DemoUser | undefined {
     (u) => u.role === 'data_owner' && u.scopes.some((s) => s.type === 'service' && s.code === serviceCode),
   );
 }
+
+/** The demo login of a portfolio's Cabinet Member, or of a directorate's director. */
+export function demoLeaderOf(role: 'cabinet_member' | 'director', code: string): string {
+  const found = demoUsers.find((u) => u.role === role && u.scopes.some((s) => s.code === code));
+  if (!found) throw new Error(`the demo has no ${role} for ${code}`);
+  return found.email;
+}

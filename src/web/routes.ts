@@ -6,6 +6,7 @@ import { collectionRoutes } from '../collection/collection.routes.ts';
 import { measuresRoutes } from '../measures/measures.routes.ts';
 import { reportingRoutes } from '../reporting/reporting.routes.ts';
 import { reportsRoutes } from '../reporting/reports/reports.routes.ts';
+import { reportSetsRoutes } from '../reporting/report-sets/report-sets.routes.ts';
 import { spcRoutes } from '../reporting/spc.routes.ts';
 import { structureRoutes } from '../structure/structure.routes.ts';
 import type { ServerContext } from './server.ts';
@@ -19,6 +20,7 @@ export const routeModules: RouteModule[] = [
   auditRoutes,
   reportingRoutes,
   reportsRoutes,
+  reportSetsRoutes,
   spcRoutes,
   structureRoutes,
   collectionRoutes,

@@ -135,5 +135,6 @@ export function reportsRoutes(app: FastifyInstance, { db, jobs }: ServerContext)
 
 /** The file formats a report downloads as; the renderers are registered in render/. */
 export function downloadsOf(href: string): { href: string; text: string }[] {
+  void href;
   return [];
 }
