@@ -61,8 +61,17 @@ export const demoSets: DemoSet[] = [
     audience: 'portfolio',
     portfolioCode: p.code,
     grouping: 'outcome',
-    recipients: [`cabinet.${p.code.slice(3).toLowerCase()}@anytown.example`],
+    recipients: [demoLeaderOf('cabinet_member', p.code)],
     measures: { services: p.services },
+    ...(p.code === 'PF-HOU'
+      ? {
+          addedMidYear: {
+            code: 'HOU-07',
+            reason:
+              'Added after the national review of damp and mould in social housing, so the Cabinet Member sees Awaab’s Law timescales every quarter.',
+          },
+        }
+      : {}),
   })),
   ...committees
     .filter((c) => c.kind === 'select')
@@ -180,7 +189,9 @@ async function signOffDemoPortfolios(db: Db, councilId: string): Promise<void> {
     const portfolio = portfolios.find((p) => p.code === s.portfolioCode);
     const director = await demoUser(db, demoLeaderOf('director', portfolio?.directorates[0] ?? ''));
     const cabinet = await demoUser(db, s.recipients[0] ?? '');
-    const proposed = await proposeReportSet(db, director, s.name, { version: await versionOf(db, councilId, s.name) });
+    const proposed = await proposeReportSet(db, director, s.name, {
+      version: await versionOf(db, councilId, s.name),
+    });
     await signOffReportSet(db, cabinet, s.name, { version: proposed.version });
   }
 }

@@ -26,7 +26,7 @@ export async function reportExtras(
   const [changes, signedOffIn, dataQuality] = await Promise.all([
     changesSince(db, set.id, previous?.published_at ?? null),
     set.audience === 'committee'
-      ? signedOffPortfoliosOfMeasures(db, councilId, set.measure_ids)
+      ? signedOffPortfoliosOfMeasures(db, councilId, set.measure_ids, set.year)
       : Promise.resolve(new Map<string, string[]>()),
     set.audience === 'cmt' ? cmtDataQuality(db, councilId, period) : Promise.resolve(null),
   ]);
