@@ -3,6 +3,7 @@
 import type { BenchRow } from './measure.ts';
 import * as assess from './assess.ts';
 import * as scorecard from './scorecard.ts';
+import * as report from './report.ts';
 import * as upload from './upload.ts';
 
 interface Benchmark {
@@ -17,6 +18,7 @@ const benchmarks: Benchmark[] = [
   { name: 'scorecard', ...scorecard },
   { name: 'assess', ...assess },
   { name: 'upload', ...upload },
+  { name: 'report', ...report },
 ];
 
 function selected(only: readonly string[]): Benchmark[] {

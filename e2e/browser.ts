@@ -4,6 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../src/demo/users.ts';
 import { startTestApp, type TestApp } from '../src/testing/app.ts';
+import type { Mailer } from '../src/jobs/mailer.ts';
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -48,11 +49,15 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
  * The demo app and a browser for one test file: started before its tests, closed after. `pageAs` opens a fresh
  * page signed in as a demo user; `url` is a path on the app.
  */
-export function demoSiteInBrowser(): { url(path: string): string; pageAs(email: string): Promise<Page> } {
+/** `reportMailer`: work the reports queue too (generation and announcements), sending through it. */
+export function demoSiteInBrowser(options: { reportMailer?: Mailer } = {}): {
+  url(path: string): string;
+  pageAs(email: string): Promise<Page>;
+} {
   let app: TestApp | undefined;
   let browser: Browser | undefined;
   before(async () => {
-    app = await startTestApp('demo');
+    app = await startTestApp('demo', { reportMailer: options.reportMailer });
     browser = await launchBrowser();
   });
   after(async () => {

@@ -1,4 +1,4 @@
-// The `scorecard` command: serve, migrate, demo, users, tokens and imports, each with --help.
+// The `scorecard` command: serve, migrate, demo, users, tokens, imports and reports, each with --help.
 import { Command, Option } from 'commander';
 import { DEMO_PASSWORD } from '../demo/users.ts';
 import { loadDemo } from '../demo/load.ts';
@@ -9,6 +9,7 @@ import { migrate } from '../db/migrate.ts';
 import { serve } from './serve.ts';
 import { spcCommand } from './spc.ts';
 import { importValuesCommand } from './import.ts';
+import { REPORT_FORMATS, reportCommand } from './report.ts';
 import { ExitWith } from './exit.ts';
 import { defaultCouncilId, withRuntime } from './runtime.ts';
 
@@ -115,6 +116,24 @@ program
   )
   .option('--dry-run', 'check every row and print the problems, writing nothing')
   .action(importValuesCommand);
+
+program
+  .command('report')
+  .description(
+    'write a report set for a period as a file: a published report as it was published, otherwise built now ' +
+      'from the published figures',
+  )
+  .requiredOption(
+    '--set <name>',
+    'the report set, e.g. cmt, portfolio-housing, committee-place-housing, public',
+  )
+  .option('--period <period>', 'e.g. 2026-27-Q2 (default: the latest quarter with published figures)')
+  .addOption(
+    new Option('--format <format>', 'file format').choices([...REPORT_FORMATS]).makeOptionMandatory(),
+  )
+  .requiredOption('--out <file>', 'where to write it')
+  .option('--council <slug>', 'council slug (default: the first council)')
+  .action(reportCommand);
 
 program
   .command('spc')

@@ -2,7 +2,11 @@
 // log a line every few seconds, so a script's output is not flooded. stdout stays for the results.
 import { SingleBar } from 'cli-progress';
 
-const PHASE_WORDS = { checking: 'Checking rows  ', writing: 'Writing figures' } as const;
+const PHASE_WORDS = {
+  checking: 'Checking rows  ',
+  writing: 'Writing figures',
+  reporting: 'Building report',
+} as const;
 type Phase = keyof typeof PHASE_WORDS;
 
 export interface Progress {

@@ -1,9 +1,10 @@
 // `scorecard serve`: start (or reuse) the database, migrate, load the demo council on first run, and serve.
 import { readConfig } from '../config.ts';
 import { loadDemo } from '../demo/load.ts';
-import { createJobs } from '../collection/reminders/jobs.ts';
-import { createMailer } from '../collection/reminders/mailer.ts';
+import { createJobs } from '../jobs/jobs.ts';
+import { createMailer } from '../jobs/mailer.ts';
 import { sendRoundReminders } from '../collection/reminders/reminders.ts';
+import { runReportJob } from '../reporting/reports/reports.service.ts';
 import { buildServer } from '../web/server.ts';
 import { openRuntime } from './runtime.ts';
 
@@ -25,6 +26,7 @@ export async function serve(): Promise<void> {
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }, app.log);
   app.addHook('onClose', async () => mailer.close());
   await jobs.work((job) => sendRoundReminders(runtime.db, mailer, config.publicUrl, job));
+  await jobs.workReports((job) => runReportJob(runtime.db, mailer, config.publicUrl, job));
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -1,7 +1,7 @@
 // The demo council's users: one per role, each scoped as the role would be in real life, all sharing one
 // published demo password so anyone trying the demo can sign in as any of them.
 import type { Role, ScopeType } from '../db/schema.ts';
-import { services } from './structure.ts';
+import { directorates, portfolios, services } from './structure.ts';
 
 export const DEMO_PASSWORD = 'anytown-demo-2026';
 
@@ -111,11 +111,44 @@ const serviceLeads: DemoUser[] = services
     scopes: [{ type: 'service' as const, code: service.code }],
   }));
 
-export const demoUsers: DemoUser[] = [...namedUsers, ...serviceLeads];
+/** Every other directorate's director and every other portfolio's Cabinet Member, so each portfolio's measures can be proposed and signed off. */
+const otherDirectors: DemoUser[] = directorates
+  .filter((d) => !namedUsers.some((u) => u.role === 'director' && u.scopes.some((s) => s.code === d.code)))
+  .map((d) => ({
+    email: `director.${d.code.toLowerCase()}@anytown.example`,
+    displayName: d.directorName,
+    role: 'director' as const,
+    scopes: [{ type: 'directorate' as const, code: d.code }],
+  }));
+
+const otherCabinetMembers: DemoUser[] = portfolios
+  .filter(
+    (p) => !namedUsers.some((u) => u.role === 'cabinet_member' && u.scopes.some((s) => s.code === p.code)),
+  )
+  .map((p) => ({
+    email: `cabinet.${p.code.slice(3).toLowerCase()}@anytown.example`,
+    displayName: p.cabinetMemberName,
+    role: 'cabinet_member' as const,
+    scopes: [{ type: 'portfolio' as const, code: p.code }],
+  }));
+
+export const demoUsers: DemoUser[] = [
+  ...namedUsers,
+  ...serviceLeads,
+  ...otherDirectors,
+  ...otherCabinetMembers,
+];
 
 /** The data owner who answers for a measure led by this service, if a demo user owns that service. */
 export function ownerOfService(serviceCode: string): DemoUser | undefined {
   return demoUsers.find(
     (u) => u.role === 'data_owner' && u.scopes.some((s) => s.type === 'service' && s.code === serviceCode),
   );
+}
+
+/** The demo login of a portfolio's Cabinet Member, or of a directorate's director. */
+export function demoLeaderOf(role: 'cabinet_member' | 'director', code: string): string {
+  const found = demoUsers.find((u) => u.role === role && u.scopes.some((s) => s.code === code));
+  if (!found) throw new Error(`the demo has no ${role} for ${code}`);
+  return found.email;
 }

@@ -27,6 +27,8 @@ export interface MeasureSpc {
   notes: string[];
   chartSvg: string;
   chartSummary: string;
+  /** The periods charted, oldest first. */
+  periods: string[];
 }
 
 export type MeasureSpcOutcome = { spc: MeasureSpc; reason: null } | { spc: null; reason: string };
@@ -81,6 +83,7 @@ export function measureSpc(
         breaks: series.breaks.map((b) => ({ index: b.index, label: b.reason })),
       }),
       chartSummary,
+      periods: series.figures.map((f) => f.period),
     },
   };
 }

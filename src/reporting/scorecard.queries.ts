@@ -66,6 +66,25 @@ export interface ScorecardQuery {
   measureIds?: string[];
   /** Also read each measure's SPC window and settings (the series_* and baseline columns; null otherwise). */
   withSpc?: boolean;
+  /** Which figures are judged: every figure past draft (the council's own pages), or only published ones (reports). */
+  figures?: FigureSource;
+}
+
+export type FigureSource = 'workflow' | 'published';
+
+/**
+ * The figures a scorecard judges, as one relation with the same columns either way. A report reads only the
+ * published_values view (migration 010): each figure's latest published revision, so a correction in progress
+ * leaves the figure published before it. Simple subqueries, so the planner pulls them up and keeps the index walks.
+ */
+export function figuresOf(source: FigureSource = 'workflow'): RawBuilder<unknown> {
+  return source === 'published'
+    ? sql`(SELECT data_value_id AS id, council_id, measure_id, breakdown, period, period_start, period_end, value, numerator,
+          denominator, 'published'::text AS status, commentary, revision, revised AS revised_after_publication
+        FROM published_values)`
+    : sql`(SELECT id, council_id, measure_id, breakdown, period, period_start, period_end, value, numerator, denominator,
+          status, commentary, revision, revised_after_publication
+        FROM data_values WHERE status <> 'draft')`;
 }
 
 const spcColumns = sql`series.periods AS series_periods, series.starts AS series_starts,
@@ -75,14 +94,14 @@ const noSpcColumns = sql`NULL AS series_periods, NULL AS series_starts, NULL AS 
   NULL AS baseline_start, NULL AS baseline_to, NULL AS baseline_reason, NULL AS recalculations`;
 
 /** The SPC window (see spc-series.ts), walking the same index as the current figure. */
-function spcWindow(periodEnd: string): RawBuilder<unknown> {
+function spcWindow(periodEnd: string, figures: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`LEFT JOIN LATERAL (
       SELECT array_agg(w.period ORDER BY w.period_end DESC, w.period_start ASC) AS periods,
         array_agg(w.period_start::text ORDER BY w.period_end DESC, w.period_start ASC) AS starts,
         array_agg(w.value ORDER BY w.period_end DESC, w.period_start ASC) AS values
       FROM (
-        SELECT s.period, s.period_start, s.period_end, s.value FROM data_values s
-        WHERE s.measure_id = m.id AND s.breakdown = '' AND s.period_end <= ${periodEnd}::date AND s.status <> 'draft'
+        SELECT s.period, s.period_start, s.period_end, s.value FROM ${figures} s
+        WHERE s.measure_id = m.id AND s.breakdown = '' AND s.period_end <= ${periodEnd}::date
           AND s.period_start >= coalesce(ss.baseline_start, '-infinity'::date)
         ORDER BY s.period_end DESC, s.period_start ASC
         LIMIT CASE WHEN ss.baseline_start IS NULL THEN ${WINDOW_POINTS}::int ELSE ${BASELINE_WINDOW_POINTS}::int END
@@ -92,6 +111,7 @@ function spcWindow(periodEnd: string): RawBuilder<unknown> {
 
 export async function scorecardRows(db: Db, q: ScorecardQuery): Promise<ScorecardRow[]> {
   const which = q.measureIds ? sql`m.id = ANY(${q.measureIds}::bigint[])` : sql`m.status = 'active'`;
+  const figures = figuresOf(q.figures);
   // At an equal end the longer period wins (a quarter over its last month), matching the default-period rule.
   const result = await sql<ScorecardRow>`
     SELECT m.id AS measure_id, m.code, m.title, m.unit, m.decimals, m.polarity, m.frequency, m.accumulation,
@@ -106,8 +126,8 @@ export async function scorecardRows(db: Db, q: ScorecardQuery): Promise<Scorecar
     LEFT JOIN LATERAL (
       SELECT dv.id, dv.period, dv.period_start, dv.period_end, dv.value, dv.numerator, dv.denominator, dv.status,
         dv.commentary, dv.revision, dv.revised_after_publication
-      FROM data_values dv
-      WHERE dv.measure_id = m.id AND dv.breakdown = '' AND dv.period_end <= ${q.periodEnd}::date AND dv.status <> 'draft'
+      FROM ${figures} dv
+      WHERE dv.measure_id = m.id AND dv.breakdown = '' AND dv.period_end <= ${q.periodEnd}::date
       ORDER BY dv.period_end DESC, dv.period_start ASC
       LIMIT 1
     ) cur ON true
@@ -127,20 +147,19 @@ export async function scorecardRows(db: Db, q: ScorecardQuery): Promise<Scorecar
       LIMIT 1
     ) t ON true
     LEFT JOIN LATERAL (
-      SELECT p.value FROM data_values p
-      WHERE p.measure_id = m.id AND p.breakdown = '' AND p.period_end = cur.period_start - 1 AND p.status <> 'draft'
+      SELECT p.value FROM ${figures} p
+      WHERE p.measure_id = m.id AND p.breakdown = '' AND p.period_end = cur.period_start - 1
       ORDER BY p.period_start DESC
       LIMIT 1
     ) prev ON true
     LEFT JOIN LATERAL (
-      SELECT y.value FROM data_values y
+      SELECT y.value FROM ${figures} y
       WHERE y.measure_id = m.id AND y.breakdown = ''
         AND y.period_end = (cur.period_end + 1 - interval '1 year')::date - 1
         AND y.period_start = (cur.period_start - interval '1 year')::date
-        AND y.status <> 'draft'
       LIMIT 1
     ) ly ON true
-    ${q.withSpc ? spcWindow(q.periodEnd) : sql``}
+    ${q.withSpc ? spcWindow(q.periodEnd, figures) : sql``}
     WHERE m.council_id = ${q.councilId} AND ${which} AND ${measureReachCondition(q.reach)}
     ORDER BY m.code`.execute(db);
   return result.rows;
@@ -151,10 +170,11 @@ export async function latestPeriodKey(
   db: Db,
   councilId: string,
   reach: ServiceReach,
+  source: FigureSource = 'workflow',
 ): Promise<string | null> {
   const result = await sql<{ period: string }>`
-    SELECT dv.period FROM data_values dv JOIN measures m ON m.id = dv.measure_id
-    WHERE dv.council_id = ${councilId} AND dv.breakdown = '' AND dv.status <> 'draft'
+    SELECT dv.period FROM ${figuresOf(source)} dv JOIN measures m ON m.id = dv.measure_id
+    WHERE dv.council_id = ${councilId} AND dv.breakdown = ''
       AND m.status = 'active' AND ${measureReachCondition(reach)}
     ORDER BY dv.period_end DESC, dv.period_start ASC
     LIMIT 1`.execute(db);

@@ -24,6 +24,7 @@ import type { SeriesFigure } from './spc-series.ts';
 import {
   latestPeriodKey,
   scorecardGeneration,
+  type FigureSource,
   scorecardRows,
   type ScorecardRow,
 } from './scorecard.queries.ts';
@@ -71,6 +72,8 @@ export interface ScorecardOptions {
   measureIds?: string[];
   /** Judge SPC too (the overview does); it reads each measure's last 36 figures, so only those who show it ask. */
   withSpc?: boolean;
+  /** Reports judge published figures only; the council's own pages every figure past draft (the default). */
+  figures?: FigureSource;
 }
 
 /**
@@ -83,7 +86,7 @@ export async function scorecard(db: Db, options: ScorecardOptions): Promise<Scor
   if (options.measureIds && options.measureIds.length === 0) {
     const period = options.period
       ? checkedPeriod(options.period)
-      : await latestPeriodWithData(db, options.councilId, options.reach);
+      : await latestPeriodWithData(db, options.councilId, options.reach, options.figures);
     return { period, measures: [] };
   }
   const { card } = await cachedEntry(db, options);
@@ -125,11 +128,11 @@ async function cachedEntry(db: Db, options: ScorecardOptions): Promise<CachedSco
 }
 
 async function judgeScorecard(db: Db, options: ScorecardOptions): Promise<Scorecard> {
-  const { councilId, reach, measureIds, withSpc } = options;
-  const period = options.period ?? (await latestPeriodWithData(db, councilId, reach));
+  const { councilId, reach, measureIds, withSpc, figures } = options;
+  const period = options.period ?? (await latestPeriodWithData(db, councilId, reach, figures));
   // With no data at all every measure is simply "no data"; an end far in the past finds nothing.
   const end = period ? periodEnd(parsePeriod(period)) : '0001-01-01';
-  const rows = await scorecardRows(db, { councilId, reach, periodEnd: end, measureIds, withSpc });
+  const rows = await scorecardRows(db, { councilId, reach, periodEnd: end, measureIds, withSpc, figures });
   return { period, measures: rows.map((row) => deepFreeze(judge(row, withSpc ?? false))) };
 }
 
@@ -152,10 +155,10 @@ function cacheOf(db: Db): Map<string, CachedScorecard> {
   return cache;
 }
 
-function cacheKey({ councilId, reach, period, measureIds, withSpc }: ScorecardOptions): string {
+function cacheKey({ councilId, reach, period, measureIds, withSpc, figures }: ScorecardOptions): string {
   const reachKey = reach === null ? '*' : [...reach].sort().join(',');
   const idsKey = measureIds ? [...measureIds].sort().join(',') : '*';
-  return `${councilId}|${period ?? ''}|${reachKey}|${idsKey}|${withSpc ? 'spc' : ''}`;
+  return `${councilId}|${period ?? ''}|${reachKey}|${idsKey}|${withSpc ? 'spc' : ''}|${figures ?? 'workflow'}`;
 }
 
 function remember(cache: Map<string, CachedScorecard>, key: string, entry: CachedScorecard): void {
@@ -174,8 +177,13 @@ function deepFreeze<T extends object>(value: T): T {
   return Object.freeze(value);
 }
 
-export function latestPeriodWithData(db: Db, councilId: string, reach: ServiceReach): Promise<string | null> {
-  return latestPeriodKey(db, councilId, reach);
+export function latestPeriodWithData(
+  db: Db,
+  councilId: string,
+  reach: ServiceReach,
+  figures?: FigureSource,
+): Promise<string | null> {
+  return latestPeriodKey(db, councilId, reach, figures);
 }
 
 function checkedPeriod(key: string): string {

@@ -31,6 +31,8 @@ export interface Editor<Row extends { id: string }, Values> {
   update(db: Db, id: string, version: number, values: Values): Promise<boolean>;
   /** Replaces link rows (a portfolio's services…) after the record itself is written. */
   link?(db: Db, councilId: string, id: string, values: Values): Promise<void>;
+  /** Further writes once the record and its links are saved, in the same transaction (a committee's versions). */
+  afterSave?(db: Db, user: CurrentUser, before: Row | undefined, after: Row): Promise<void>;
   snapshot(row: Row): Snapshot;
 }
 
@@ -81,6 +83,7 @@ export async function saveRecord<Row extends { id: string }, Values>(
       await editor.link?.(trx, user.councilId, id, values);
       const after = await editor.find(trx, user.councilId, code);
       if (!after) throw new Error(`${editor.entity} ${code} vanished inside its own transaction`);
+      await editor.afterSave?.(trx, user, before, after);
       await insertAudit(trx, {
         councilId: user.councilId,
         userId: user.id,

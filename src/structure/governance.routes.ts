@@ -1,9 +1,11 @@
-// Governance pages: a portfolio and a committee (or CMT), each with its services and their measures, and the
-// add and edit forms with the directorates and services they cover as checkboxes.
+// Governance pages: a portfolio and a committee (or CMT), each with its services and their measures (a committee
+// with the history of its terms of reference), and the add and edit forms with their directorates and services.
 import type { FastifyInstance } from 'fastify';
 import { signedInUser } from '../access/guard.ts';
 import { can } from '../access/permissions.ts';
 import type { AppContext } from '../web/server.ts';
+import { committeeTermsRoutes } from './committee-terms.routes.ts';
+import { termsHistory } from './committee-terms.service.ts';
 import { registerFormPage, savedFlash } from './form-pages.ts';
 import {
   committeeForEdit,
@@ -17,7 +19,7 @@ import { committeeDetail, portfolioDetail } from './structure.service.ts';
 
 type ByCode = { Params: { code: string } };
 
-export function governanceRoutes(app: FastifyInstance, { db }: AppContext): void {
+export function governanceRoutes(app: FastifyInstance, { db, config }: AppContext): void {
   const read = { config: { access: 'structure.read' as const } };
 
   app.get<ByCode>('/structure/portfolios/:code', read, async (request, reply) => {
@@ -31,12 +33,18 @@ export function governanceRoutes(app: FastifyInstance, { db }: AppContext): void
 
   app.get<ByCode>('/structure/committees/:code', read, async (request, reply) => {
     const user = signedInUser(request);
+    const detail = await committeeDetail(db, user, request.params.code);
     return reply.page('structure/views/committee.njk', {
-      ...(await committeeDetail(db, user, request.params.code)),
+      ...detail,
+      history: await termsHistory(db, user, detail.committee.code),
       canEdit: can(user, 'structure.write'),
+      canEditTerms: can(user, 'committee.write'),
+      canCreateReportSet: can(user, 'report.manage') && detail.committee.kind === 'select',
       flash: savedFlash(request.query),
     });
   });
+
+  committeeTermsRoutes(app, { db, config });
 
   registerFormPage(app, db, {
     path: '/structure/portfolios',

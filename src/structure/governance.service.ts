@@ -2,7 +2,8 @@
 // committees (select committees and CMT, with terms of reference, themes and the services they scrutinise).
 import type { CurrentUser } from '../access/current-user.ts';
 import type { Db } from '../db/connection.ts';
-import { type Editor, recordForEdit, saveRecord, type SelectItem } from './editing.service.ts';
+import { recordCommitteeVersion } from './committee-versions.ts';
+import { type Editor, recordForEdit, saveRecord, type SelectItem, type Snapshot } from './editing.service.ts';
 import {
   type CommitteeValues,
   idsByCode,
@@ -25,7 +26,7 @@ import {
 } from './structure.queries.ts';
 
 /** Resolves ticked codes to ids, noting a problem on the field when any is not in the council. */
-async function ticked(
+export async function ticked(
   db: Db,
   councilId: string,
   form: FormReader,
@@ -87,6 +88,20 @@ const portfolioEditor: Editor<PortfolioRow, PortfolioInput> = {
 
 type CommitteeInput = CommitteeValues & { serviceIds: string[] };
 
+/** A committee as its forms show it and the audit log records it. */
+export function committeeSnapshot(row: CommitteeRow): Snapshot {
+  return {
+    code: row.code,
+    title: row.title,
+    kind: row.kind,
+    chairName: row.chair_name,
+    termsOfReference: row.terms_of_reference,
+    themes: row.themes,
+    services: row.service_codes,
+    version: row.version,
+  };
+}
+
 const committeeEditor: Editor<CommitteeRow, CommitteeInput> = {
   entity: 'committee',
   table: 'committees',
@@ -113,16 +128,9 @@ const committeeEditor: Editor<CommitteeRow, CommitteeInput> = {
   insert: (db, councilId, { serviceIds: _, ...values }) => insertCommittee(db, councilId, values),
   update: (db, id, version, { serviceIds: _, ...values }) => updateCommittee(db, id, version, values),
   link: (db, councilId, id, v) => setCommitteeServices(db, councilId, id, v.serviceIds),
-  snapshot: (row) => ({
-    code: row.code,
-    title: row.title,
-    kind: row.kind,
-    chairName: row.chair_name,
-    termsOfReference: row.terms_of_reference,
-    themes: row.themes,
-    services: row.service_codes,
-    version: row.version,
-  }),
+  // Every save is a version of the committee's terms of reference, whichever form made it.
+  afterSave: (db, user, before, after) => recordCommitteeVersion(db, user, before, after, ''),
+  snapshot: committeeSnapshot,
 };
 
 export const savePortfolio = (db: Db, user: CurrentUser, body: Record<string, unknown>, code?: string) =>

@@ -1,6 +1,9 @@
 // Test support: the real server on a fresh database, listening on loopback, and a signed-in HTTP client.
 import type { FastifyInstance } from 'fastify';
 import { readConfig } from '../config.ts';
+import { createJobs } from '../jobs/jobs.ts';
+import type { Mailer } from '../jobs/mailer.ts';
+import { runReportJob } from '../reporting/reports/reports.service.ts';
 import { buildServer } from '../web/server.ts';
 import { freshDatabase, type TestDatabase } from './database.ts';
 
@@ -10,13 +13,23 @@ export interface TestApp extends TestDatabase {
   close(): Promise<void>;
 }
 
-export async function startTestApp(template: 'empty' | 'demo' = 'demo'): Promise<TestApp> {
+/** `reportMailer`: also work the reports queue in this process, as `scorecard serve` does, sending through it. */
+export async function startTestApp(
+  template: 'empty' | 'demo' = 'demo',
+  options: { reportMailer?: Mailer } = {},
+): Promise<TestApp> {
   const database = await freshDatabase(template);
   const config = { ...readConfig({}), logLevel: 'silent' };
-  const app = await buildServer({ db: database.db, config }, { logger: false });
+  const jobs = options.reportMailer ? createJobs(database.db, { error: () => undefined }) : undefined;
+  const app = await buildServer({ db: database.db, config, jobs }, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  const mailer = options.reportMailer;
+  if (jobs && mailer)
+    await jobs.workReports((job) => runReportJob(database.db, mailer, `http://127.0.0.1:${port}`, job), {
+      pollingIntervalSeconds: 0.5,
+    });
   return {
     ...database,
     app,

@@ -16,6 +16,8 @@ const sections: Section[] = [
   { href: '/uploads', text: 'Upload figures', needs: 'value.write' },
   { href: '/approvals', text: 'Figures awaiting you', needs: 'value.transition' },
   { href: '/data-quality', text: 'Data quality', needs: 'quality.read' },
+  { href: '/reports', text: 'Reports', needs: 'report.read' },
+  { href: '/report-sets', text: 'Report sets', needs: 'report.read' },
   { href: '/structure', text: 'Strategy and structure', needs: 'structure.read' },
   { href: '/audit', text: 'Audit log', needs: 'audit.read' },
 ];

@@ -5,6 +5,8 @@ import { auditRoutes } from '../access/audit/audit.routes.ts';
 import { collectionRoutes } from '../collection/collection.routes.ts';
 import { measuresRoutes } from '../measures/measures.routes.ts';
 import { reportingRoutes } from '../reporting/reporting.routes.ts';
+import { reportsRoutes } from '../reporting/reports/reports.routes.ts';
+import { reportSetsRoutes } from '../reporting/report-sets/report-sets.routes.ts';
 import { spcRoutes } from '../reporting/spc.routes.ts';
 import { structureRoutes } from '../structure/structure.routes.ts';
 import type { ServerContext } from './server.ts';
@@ -17,6 +19,8 @@ export const routeModules: RouteModule[] = [
   accessRoutes,
   auditRoutes,
   reportingRoutes,
+  reportsRoutes,
+  reportSetsRoutes,
   spcRoutes,
   structureRoutes,
   collectionRoutes,

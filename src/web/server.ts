@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerGuard } from '../access/guard.ts';
 import type { Config } from '../config.ts';
-import { createJobs, type Jobs } from '../collection/reminders/jobs.ts';
+import { createJobs, type Jobs } from '../jobs/jobs.ts';
 import type { Db } from '../db/connection.ts';
 import { registerApiDocs } from './openapi.ts';
 import { govukDist, registerRendering, srcDir } from './render.ts';

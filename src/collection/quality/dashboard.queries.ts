@@ -93,6 +93,10 @@ export interface QualityRow {
   submitted: number;
   first_time_right: number;
   revised: number;
+  /** Past the deadline and still not submitted. */
+  missing: number;
+  /** Ever returned by the approval workflow. */
+  returned: number;
   open_findings: number;
   on_time_pct: string | null;
   complete_pct: string | null;
@@ -113,6 +117,8 @@ export async function qualityRows(db: Db, q: QualityQuery): Promise<QualityRow[]
         count(*) FILTER (WHERE submitted_at IS NOT NULL)::int AS submitted,
         count(*) FILTER (WHERE submitted_at IS NOT NULL AND NOT returned)::int AS first_time_right,
         count(*) FILTER (WHERE revised)::int AS revised,
+        count(*) FILTER (WHERE NOT complete AND overdue)::int AS missing,
+        count(*) FILTER (WHERE returned)::int AS returned,
         (sum(open_findings) + count(*) FILTER (WHERE NOT complete AND overdue))::int AS open_findings
       FROM judged GROUP BY row_kind, row_code, row_name
     )

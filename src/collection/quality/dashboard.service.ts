@@ -132,3 +132,24 @@ export async function qualityDrillDown(
   const items = await figuresBehind(db, { ...(await queryFor(db, user, chosen.rounds)), row, show });
   return { ...chosen, items, row, show };
 }
+
+/** The council-wide data-quality headline of the rounds within a period, for the CMT report. */
+export async function qualityHeadline(
+  db: Db,
+  councilId: string,
+  period: string,
+): Promise<{ rounds: number; late: number; missing: number; returned: number; openFindings: number }> {
+  const within = parsePeriod(period);
+  const rounds = (await roundsOf(db, councilId)).filter(
+    (r) => r.period_start >= periodStart(within) && r.period_end <= periodEnd(within),
+  );
+  const rows = await qualityRows(db, { councilId, due: dueIn(rounds), services: null, ownProviders: [] });
+  const sum = (pick: (r: QualityRow) => number) => rows.reduce((total, r) => total + pick(r), 0);
+  return {
+    rounds: rounds.length,
+    late: sum((r) => r.timeliness_judged - r.on_time),
+    missing: sum((r) => r.missing),
+    returned: sum((r) => r.returned),
+    openFindings: sum((r) => r.open_findings),
+  };
+}

@@ -1,49 +1,25 @@
 // Collection rounds' e-mails end to end: opening a round queues its reminders with pg-boss, a worker sends them
 // through SMTP, and a real SMTP listener on loopback receives them; each person gets each kind once.
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { SMTPServer } from 'smtp-server';
 import { findUserByEmail, toCurrentUser } from '../../access/users.queries.ts';
 import { freshDatabase, type TestDatabase } from '../../testing/database.ts';
 import { openRound } from '../rounds/rounds.service.ts';
-import { createJobs, type Jobs } from './jobs.ts';
-import { createMailer, type Mailer } from './mailer.ts';
+import { createJobs, type Jobs } from '../../jobs/jobs.ts';
+import type { Mailer } from '../../jobs/mailer.ts';
+import { smtpListener, subjectOf, type Received, type SmtpListener } from '../../testing/smtp.ts';
 import { sendRoundReminders } from './reminders.ts';
 
-interface Received {
-  to: string[];
-  raw: string;
-}
-
 let t: TestDatabase;
-let smtp: SMTPServer;
+let smtp: SmtpListener;
 let jobs: Jobs;
 let mailer: Mailer;
-const received: Received[] = [];
 const silent = { error: () => undefined, info: () => undefined };
 
 before(async () => {
   t = await freshDatabase('demo');
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const { port } = smtp.server.address() as AddressInfo;
-  mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'performance@anytown.example' }, silent);
+  smtp = await smtpListener();
+  mailer = smtp.mailer;
   jobs = createJobs(t.db, silent);
   await jobs.work((job) => sendRoundReminders(t.db, mailer, 'https://scorecard.anytown.example', job), {
     pollingIntervalSeconds: 0.5,
@@ -51,8 +27,7 @@ before(async () => {
 });
 after(async () => {
   await jobs.stop();
-  mailer.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
   await t.drop();
 });
 
@@ -72,13 +47,12 @@ async function waitFor(check: () => boolean, what: string): Promise<void> {
 
 /** Waits until no e-mail has arrived for a second and a half: every owner's has been sent. */
 async function settled(): Promise<void> {
-  for (let count = -1; count !== received.length;) {
-    count = received.length;
+  for (let count = -1; count !== smtp.received.length;) {
+    count = smtp.received.length;
     await new Promise((resolve) => setTimeout(resolve, 1500));
   }
 }
 
-const subjectOf = (m: Received) => /^Subject: (.*)$/m.exec(m.raw)?.[1] ?? '';
 const unfolded = (m: Received) => m.raw.replace(/=\r?\n/g, '').replace(/\r\n/g, '\n');
 
 describe('collection round reminders', () => {
@@ -90,14 +64,14 @@ describe('collection round reminders', () => {
     });
     await waitFor(
       () =>
-        received.some(
+        smtp.received.some(
           (m) =>
             m.to.includes('housing.owner@anytown.example') &&
             subjectOf(m).startsWith('Figures for October 2025'),
-        ) && received.some((m) => subjectOf(m).startsWith('Late: figures for October 2025')),
+        ) && smtp.received.some((m) => subjectOf(m).startsWith('Late: figures for October 2025')),
       'the opened and late e-mails',
     );
-    const housing = received.find(
+    const housing = smtp.received.find(
       (m) => m.to.includes('housing.owner@anytown.example') && subjectOf(m).startsWith('Figures for'),
     );
     assert.ok(housing, 'the housing data owner is told the round is open');
@@ -114,7 +88,7 @@ describe('collection round reminders', () => {
     assert.ok(sent.some((s) => s.kind === 'opened' && s.email === 'housing.owner@anytown.example'));
     // The late e-mail lists only figures not yet submitted: the demo's October 2025 figures are all in, so an
     // owner hears of lateness only for measures they have not submitted.
-    for (const late of received.filter((m) => subjectOf(m).startsWith('Late:')))
+    for (const late of smtp.received.filter((m) => subjectOf(m).startsWith('Late:')))
       assert.match(unfolded(late), /were due by 14 Nov 2025 and are not submitted yet/);
   });
 
@@ -125,18 +99,18 @@ describe('collection round reminders', () => {
       reminderDays: 3,
     });
     await waitFor(
-      () => received.some((m) => subjectOf(m).startsWith('Figures for September 2025')),
+      () => smtp.received.some((m) => subjectOf(m).startsWith('Figures for September 2025')),
       'the opened e-mails',
     );
     await settled();
-    const before = received.length;
+    const before = smtp.received.length;
     const again = await sendRoundReminders(t.db, mailer, 'https://x.example', {
       councilId: round.council_id,
       roundId: round.id,
       kind: 'opened',
     });
     assert.equal(again, 0);
-    assert.equal(received.length, before);
+    assert.equal(smtp.received.length, before);
   });
 
   test('a second round for the same period is refused, naming the period', async () => {

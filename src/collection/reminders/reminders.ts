@@ -12,7 +12,7 @@ import {
   type ChaseRow,
   type RoundRow,
 } from '../rounds/rounds.queries.ts';
-import type { Mail, Mailer } from './mailer.ts';
+import type { Mail, Mailer } from '../../jobs/mailer.ts';
 
 export interface ReminderJob {
   councilId: string;

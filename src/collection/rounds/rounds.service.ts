@@ -16,7 +16,7 @@ import type { Db } from '../../db/connection.ts';
 import { labelOfPeriod } from '../../reporting/present.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../web/errors.ts';
 import { recordAudit } from '../../measures/measure-writes.queries.ts';
-import type { Jobs } from '../reminders/jobs.ts';
+import type { Jobs } from '../../jobs/jobs.ts';
 import { periodsDueIn } from './rounds.due.ts';
 import {
   chaseList,

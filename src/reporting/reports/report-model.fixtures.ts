@@ -101,7 +101,13 @@ export function aReportModel(over: Partial<ReportModel> = {}): ReportModel {
       })),
       target: 230,
       targetDisplay: '230',
-      revisedSinceLastReport: { previousValue: 229, previousDisplay: '229', reportPeriod: '2026-27-Q1' },
+      revisedSinceLastReport: {
+        previousValue: 229,
+        previousDisplay: '229',
+        nowDisplay: '231',
+        periodLabel: 'June 2026',
+        reportPeriod: '2026-27-Q1',
+      },
       exceptionReasons: ['Revised since the last report'],
     }),
   ];

@@ -115,10 +115,15 @@ export interface ReportMeasure {
   commentary: string;
   /** Why it is an exception, in words; empty when it is not one. */
   exceptionReasons: string[];
-  /** The figure differs from the one shown in the last published report of this set, for the same period. */
+  /**
+   * A figure charted here differs from the one the last published report of this set showed for the same period
+   * (the newest such): the figure shown then and now, the period it is for, and that report's period.
+   */
   revisedSinceLastReport: {
     previousValue: number | null;
     previousDisplay: string;
+    nowDisplay: string;
+    periodLabel: string;
     reportPeriod: string;
   } | null;
   /** Committee reports: the Cabinet portfolios whose signed-off sets include it; empty means flagged. */

@@ -1,13 +1,21 @@
-// The PostgreSQL-backed job queue (pg-boss) that sends collection rounds' reminders at their times, whichever
+// The PostgreSQL-backed job queue (pg-boss): collection rounds' reminders at their times and reports' generation, whichever
 // process is running: a round's jobs are queued in the transaction that opens it, so a round never exists
 // without its reminders, nor reminders without their round. pg-boss runs its SQL through our own pool.
 import { CompiledQuery } from 'kysely';
 import PgBoss from 'pg-boss';
-import type { Db } from '../../db/connection.ts';
-import type { ReminderKind } from '../../db/schema.ts';
-import type { ReminderJob } from './reminders.ts';
+import type { Db } from '../db/connection.ts';
+import type { ReminderKind } from '../db/schema.ts';
+import type { ReminderJob } from '../collection/reminders/reminders.ts';
 
 export const REMINDER_QUEUE = 'round-reminders';
+/** Reports are generated, and their audience e-mailed when one is published, from this queue. */
+export const REPORT_QUEUE = 'reports';
+
+export interface ReportJob {
+  kind: 'generate' | 'announce';
+  councilId: string;
+  reportId: string;
+}
 
 export interface Jobs {
   /** Queues the round's e-mails: now (opened), `reminderDays` before the deadline, and the day after it. */
@@ -18,6 +26,13 @@ export interface Jobs {
   /** Starts working the queue in this process (the server does; tests may). */
   work(
     deliver: (job: ReminderJob) => Promise<unknown>,
+    options?: { pollingIntervalSeconds?: number },
+  ): Promise<void>;
+  /** Queues a report's generation or announcement, in the caller's transaction. */
+  queueReport(trx: Db, job: ReportJob): Promise<void>;
+  /** Starts working the reports queue in this process. */
+  workReports(
+    handle: (job: ReportJob) => Promise<unknown>,
     options?: { pollingIntervalSeconds?: number },
   ): Promise<void>;
   stop(): Promise<void>;
@@ -49,6 +64,9 @@ export function createJobs(db: Db, log: { error(object: object, message: string)
       await boss.start();
       if (!(await boss.getQueue(REMINDER_QUEUE)))
         await boss.createQueue(REMINDER_QUEUE, { name: REMINDER_QUEUE, retryLimit: 5, retryDelay: 60 });
+      // A failed generation is recorded on the report and asked for again by a person, so no retries here.
+      if (!(await boss.getQueue(REPORT_QUEUE)))
+        await boss.createQueue(REPORT_QUEUE, { name: REPORT_QUEUE, retryLimit: 0 });
       started = true;
     })();
     return starting;
@@ -77,6 +95,20 @@ export function createJobs(db: Db, log: { error(object: object, message: string)
         { pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 10 },
         async (jobs) => {
           for (const job of jobs) await deliver(job.data);
+        },
+      );
+    },
+    async queueReport(trx, job) {
+      await start();
+      await boss.send(REPORT_QUEUE, job, { db: executor(trx) });
+    },
+    async workReports(handle, workOptions = {}) {
+      await start();
+      await boss.work<ReportJob>(
+        REPORT_QUEUE,
+        { pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2 },
+        async (jobs) => {
+          for (const job of jobs) await handle(job.data);
         },
       );
     },

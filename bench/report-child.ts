@@ -1,0 +1,58 @@
+// The report benchmark's measured part, alone in its own process: a report set's model built from the database
+// and rendered in one format, reporting its timings and its own peak RSS as one line of JSON on stdout.
+// Started by report.ts with `node --import tsx`, so the council's generation does not count against it.
+import { performance } from 'node:perf_hooks';
+import { connect } from '../src/db/connection.ts';
+import { buildReportModel } from '../src/reporting/reports/build-model.ts';
+import { renderReport, type ReportFormat } from '../src/reporting/reports/render/index.ts';
+import { findSet } from '../src/reporting/reports/reports.service.ts';
+
+export interface ReportChildReport {
+  buildMs: number;
+  renderMs: number;
+  bytes: number;
+  measures: number;
+  charts: number;
+  rssBefore: number;
+  peakRss: number;
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: report-child.ts is started by bench/report.ts`);
+  return value;
+}
+
+async function main(): Promise<ReportChildReport> {
+  const db = connect(required('DATABASE_URL'), { max: 4 });
+  try {
+    const councilId = required('BENCH_REPORT_COUNCIL');
+    const set = await findSet(db, councilId, required('BENCH_REPORT_SET'));
+    const rssBefore = process.memoryUsage().rss;
+    const buildStart = performance.now();
+    const model = await buildReportModel(db, councilId, set, required('BENCH_REPORT_PERIOD'));
+    const buildMs = performance.now() - buildStart;
+    const renderStart = performance.now();
+    const { body } = await renderReport(model, required('BENCH_REPORT_FORMAT') as ReportFormat);
+    const renderMs = performance.now() - renderStart;
+    const all = [...model.exceptions, ...model.groups.flatMap((g) => g.measures)];
+    return {
+      buildMs,
+      renderMs,
+      bytes: body.byteLength,
+      measures: all.length,
+      charts: all.filter((m) => m.chartSvg).length,
+      rssBefore,
+      peakRss: process.resourceUsage().maxRSS * 1024,
+    };
+  } finally {
+    await db.destroy();
+  }
+}
+
+try {
+  process.stdout.write(`${JSON.stringify(await main())}\n`);
+} catch (error) {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+}

@@ -1,0 +1,75 @@
+// What a report shows beside its measures: the changes to the measures since the set's last published report,
+// which portfolios signed off each measure (committee reports), and for CMT the data-quality headline and the
+// assurance sections (inspections and statutory returns, which say so while those registers do not exist yet).
+import { qualityHeadline } from '../../collection/quality/dashboard.service.ts';
+import type { Db } from '../../db/connection.ts';
+import type { ReportAssuranceSection, ReportChange, ReportDataQuality } from './report-model.ts';
+import { lastPublishedReport, type SetOfReport } from './reports.queries.ts';
+import { changesSince, signedOffPortfoliosOfMeasures } from '../report-sets/report-sets.queries.ts';
+
+export interface ReportExtras {
+  changes: ReportChange[];
+  signedOffIn: Map<string, string[]>;
+  dataQuality: ReportDataQuality | null;
+  assurance: ReportAssuranceSection[];
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export async function reportExtras(
+  db: Db,
+  councilId: string,
+  set: SetOfReport,
+  period: string,
+): Promise<ReportExtras> {
+  const previous = await lastPublishedReport(db, set.id, period);
+  const [changes, signedOffIn, dataQuality] = await Promise.all([
+    changesSince(db, set.id, previous?.published_at ?? null),
+    set.audience === 'committee'
+      ? signedOffPortfoliosOfMeasures(db, councilId, set.measure_ids, set.year)
+      : Promise.resolve(new Map<string, string[]>()),
+    set.audience === 'cmt' ? cmtDataQuality(db, councilId, period) : Promise.resolve(null),
+  ]);
+  return {
+    changes: changes.map((c) => ({
+      date: c.date,
+      change: c.change,
+      changeLabel: c.change === 'add' ? 'Added' : 'Removed',
+      measureCode: c.measureCode,
+      measureTitle: c.measureTitle,
+      reason: c.reason,
+      decidedBy: c.decidedBy,
+    })),
+    signedOffIn,
+    dataQuality,
+    assurance: set.audience === 'cmt' ? cmtAssurance() : [],
+  };
+}
+
+async function cmtDataQuality(db: Db, councilId: string, period: string): Promise<ReportDataQuality> {
+  const q = await qualityHeadline(db, councilId, period);
+  const headline =
+    q.rounds === 0
+      ? 'No collection round was run for this period, so there is no data-quality headline.'
+      : `${plural(q.late, 'figure was', 'figures were')} late, ${plural(q.missing, 'figure is', 'figures are')} missing and ` +
+        `${plural(q.returned, 'was', 'were')} returned for correction; ${plural(q.openFindings, 'data-quality finding is', 'data-quality findings are')} open.`;
+  return { late: q.late, missing: q.missing, returned: q.returned, openFindings: q.openFindings, headline };
+}
+
+/** Issue 6 brings the inspection register and the statutory returns calendar; until then the sections say so. */
+function cmtAssurance(): ReportAssuranceSection[] {
+  return [
+    {
+      title: 'Inspections',
+      items: [],
+      emptyNote:
+        'The inspection register is not yet kept in Civic Scorecard, so no inspections are listed here.',
+    },
+    {
+      title: 'Statutory returns due',
+      items: [],
+      emptyNote:
+        'The statutory returns calendar is not yet kept in Civic Scorecard, so no returns are listed here.',
+    },
+  ];
+}

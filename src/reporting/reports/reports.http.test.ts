@@ -1,0 +1,122 @@
+// Reports over HTTP on the demo council, with the report worker running and a real SMTP listener: generate a
+// report (its progress page refreshes until it is ready), publish it, the audience is e-mailed a link, and each
+// download is the report itself. Drafts are the performance team's; a published report is for every reader.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DEMO_PASSWORD } from '../../demo/users.ts';
+import { Client, startTestApp, type TestApp } from '../../testing/app.ts';
+import { smtpListener, subjectOf, type SmtpListener } from '../../testing/smtp.ts';
+
+let t: TestApp;
+let smtp: SmtpListener;
+
+async function as(who: string): Promise<Client> {
+  const client = new Client(t.baseUrl);
+  await client.signIn(`${who}@anytown.example`, DEMO_PASSWORD);
+  return client;
+}
+
+async function until<T>(what: string, check: () => Promise<T | undefined>, seconds = 60): Promise<T> {
+  const end = Date.now() + seconds * 1000;
+  for (;;) {
+    const found = await check();
+    if (found !== undefined) return found;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+before(async () => {
+  smtp = await smtpListener();
+  t = await startTestApp('demo', { reportMailer: smtp.mailer });
+});
+after(async () => {
+  await t.close();
+  await smtp.close();
+});
+
+describe('reports over HTTP', () => {
+  test('the list shows the demo’s published reports for every audience', async () => {
+    const page = await (await (await as('councillor')).get('/reports')).text();
+    for (const heading of [
+      'Corporate Management Team',
+      'Cabinet portfolios',
+      'Select committees',
+      'Residents (public)',
+    ])
+      assert.match(page, new RegExp(`<h2 class="govuk-heading-m">${heading.replace(/[()]/g, '\\$&')}</h2>`));
+    assert.match(page, /href="\/reports\/cmt\/2026-27-Q2"/);
+    assert.match(page, /href="\/reports\/portfolio-housing\/2026-27-Q1"/);
+    assert.doesNotMatch(page, /Generate a report/, 'only the performance team generates');
+  });
+
+  test('generate, watch its progress, publish: the page is frozen and the audience is e-mailed a link', async () => {
+    const officer = await as('performance');
+    await officer.get('/reports');
+    const asked = await officer.post('/reports', { set: 'committee-place-housing', period: '2026-27-Q1' });
+    assert.equal(asked.status, 303);
+    const href = '/reports/committee-place-housing/2026-27-Q1';
+    assert.equal(asked.headers.get('location'), href);
+
+    const councillor = await as('councillor');
+    assert.equal(
+      (await councillor.get(href)).status,
+      404,
+      'a draft is not shown outside the performance team',
+    );
+
+    const ready = await until('the report to be generated', async () => {
+      const html = await (await officer.get(href)).text();
+      if (/http-equiv="refresh"/.test(html)) {
+        assert.match(html, /<progress class="app-progress" max="100" value="\d+">/);
+        return undefined;
+      }
+      return html;
+    });
+    assert.match(ready, /Publish this report/);
+    assert.match(ready, /<h2 class="govuk-heading-l" id="exceptions">Exceptions<\/h2>/);
+    const version = /name="version" value="(\d+)"/.exec(ready)?.[1];
+    assert.ok(version);
+
+    const published = await officer.post(`${href}/publish`, { version });
+    assert.equal(published.status, 303);
+    const page = await (await councillor.get(href)).text();
+    assert.match(page, /<strong class="govuk-tag govuk-tag--green">Published<\/strong>/);
+    assert.doesNotMatch(page, /Publish this report/);
+
+    const mail = await until('the announcement e-mail', async () =>
+      smtp.received.find((m) => subjectOf(m).startsWith('Published: Place & Housing Scrutiny Committee')),
+    );
+    assert.deepEqual(mail.to, ['councillor@anytown.example']);
+    assert.match(mail.raw.replace(/=\r?\n/g, ''), /\/reports\/committee-place-housing\/2026-27-Q1/);
+
+    const again = await officer.post(`${href}/publish`, { version });
+    assert.equal(again.status, 409);
+    const regenerate = await officer.post('/reports', {
+      set: 'committee-place-housing',
+      period: '2026-27-Q1',
+    });
+    assert.equal(regenerate.status, 409);
+    assert.match(await regenerate.text(), /a published report is never changed/);
+  });
+
+  test('only the performance team generates and publishes, and not without the form’s token', async () => {
+    const director = await as('director.housing');
+    await director.get('/reports');
+    assert.equal((await director.post('/reports', { set: 'public', period: '2026-27-Q1' })).status, 403);
+    const officer = await as('performance');
+    await officer.get('/reports');
+    officer.csrfToken = 'forged';
+    assert.equal((await officer.post('/reports', { set: 'public', period: '2026-27-Q1' })).status, 403);
+  });
+
+  test('a bad period or an unknown set is named on the form', async () => {
+    const officer = await as('performance');
+    await officer.get('/reports');
+    const bad = await officer.post('/reports', { set: 'public', period: '2026-Q7' });
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /Period: /);
+    const unknown = await officer.post('/reports', { set: 'no-such-set', period: '' });
+    assert.equal(unknown.status, 404);
+  });
+});
