@@ -87,7 +87,7 @@ describe('the Word paper', () => {
 
   test('shows a figure revised since the last report with its old and new values', async () => {
     const text = await wordText(docx);
-    assert.ok(text.includes('Yes: 229 in the last report, now 241'));
+    assert.ok(text.includes('The Q1 2026/27 report showed 229 for June 2026; it is now 231'));
   });
 
   test('carries the summary paragraph and the change to the measures with its reason', async () => {

@@ -1,6 +1,6 @@
 // The figures of a report as rows for a spreadsheet or CSV: one row per measure and period charted, with the
 // judgements and commentary on the row of the period reported. Text from people is neutralised against formulas.
-import type { Unit } from '../../../assessment/index.ts';
+import { periodLabel, tryParsePeriod, type Unit } from '../../../assessment/index.ts';
 import { neutralised } from '../../../web/spreadsheet-text.ts';
 import { measuresOf, type ReportMeasure, type ReportModel } from '../report-model.ts';
 
@@ -25,6 +25,7 @@ export const MEASURE_COLUMNS = [
 
 /** The columns holding figures: numbers in the cell, formatted by the measure's unit. */
 export const FIGURE_COLUMNS: ReadonlySet<number> = new Set([6, 7, 14]);
+const REVISED_COLUMN = MEASURE_COLUMNS.indexOf('Figure in the last report (revised)');
 
 export type RowCell = string | number | null;
 
@@ -68,6 +69,14 @@ function rowsOf(m: ReportMeasure, reportPeriod: ReportModel['period']): MeasureR
       row(m.period ?? reportPeriod.key, m.periodLabel || reportPeriod.label, m.value, m.target, true),
     );
   }
+  // The figure the last report showed goes on the row of the period it was for, which need not be the latest
+  // (the last row when that period is no longer charted).
+  const revised = m.revisedSinceLastReport;
+  if (revised) {
+    const at = m.history.findIndex((h) => labelOf(h.period) === revised.periodLabel);
+    const cells = rows[at >= 0 ? at : rows.length - 1]?.cells;
+    if (cells) cells[REVISED_COLUMN] = revised.previousValue;
+  }
   return rows;
 }
 
@@ -78,11 +87,16 @@ function judgements(m: ReportMeasure): RowCell[] {
     text(m.spc?.variationLabel ?? ''),
     text(m.spc?.assuranceLabel ?? ''),
     text(m.exceptionReasons.join('; ')),
-    m.revisedSinceLastReport?.previousValue ?? null,
+    null,
     text(m.commentary),
   ];
 }
 
 function text(value: string): string {
   return neutralised(value);
+}
+
+function labelOf(period: string): string {
+  const parsed = tryParsePeriod(period);
+  return parsed ? periodLabel(parsed) : period;
 }

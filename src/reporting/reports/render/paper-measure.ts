@@ -1,5 +1,6 @@
 // One measure's page of the paper: its heading, why it is an exception, a key-facts table (figure, target, RAG,
 // direction, SPC, revision, sign-off — each in words), the commentary, and its chart with a text alternative.
+import { periodLabel, tryParsePeriod } from '../../../assessment/index.ts';
 import type { ReportMeasure } from '../report-model.ts';
 import { heading, paragraph, type MarkedText, type PaperBlock, type PaperCell } from './paper-blocks.ts';
 
@@ -37,10 +38,7 @@ export function keyFacts(m: ReportMeasure): PaperCell[][] {
     ['SPC variation', spc ? spc.variationLabel : 'Not assessed'],
     ['SPC assurance', spc ? (spc.assuranceLabel ?? 'Not applicable: no target to assure') : 'Not assessed'],
     ...(spc?.reading ? [['SPC reading', spc.reading]] : []),
-    [
-      'Revised since the last report',
-      revised ? `Yes: ${revised.previousDisplay} in the last report, now ${m.display}` : 'No',
-    ],
+    ['Revised since the last report', revised ? revisionInWords(revised) : 'No'],
     ...(signedOffIn === null
       ? []
       : [
@@ -54,4 +52,10 @@ export function keyFacts(m: ReportMeasure): PaperCell[][] {
     ['Service', m.service],
     ['Polarity', m.polarityLabel],
   ];
+}
+
+/** As the web page words it: "The Q1 2026/27 report showed 229 for June 2026; it is now 231". */
+export function revisionInWords(revised: NonNullable<ReportMeasure['revisedSinceLastReport']>): string {
+  const report = tryParsePeriod(revised.reportPeriod);
+  return `The ${report ? periodLabel(report) : revised.reportPeriod} report showed ${revised.previousDisplay} for ${revised.periodLabel}; it is now ${revised.nowDisplay}`;
 }

@@ -66,7 +66,11 @@ describe('the PDF paper', () => {
     ]) {
       assert.ok(hou05.includes(fact), `HOU-05's page says "${fact}"`);
     }
-    assert.ok(text.includes('Revised since the last report Yes: 229 in the last report, now 241'));
+    assert.ok(
+      text.includes(
+        'Revised since the last report The Q1 2026/27 report showed 229 for June 2026; it is now 231',
+      ),
+    );
   });
 
   test('carries the summary paragraph and the data-quality headline', () => {

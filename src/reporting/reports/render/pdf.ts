@@ -17,6 +17,8 @@ pdfmake.setLocalAccessPolicy((file) => fontFiles.has(file));
 // A4 with 2 cm margins, in points.
 const MARGIN = 57;
 const COLUMN = 595.28 - 2 * MARGIN;
+/** A little narrower than the column, so a measure's facts, commentary and chart usually share one page. */
+const CHART_WIDTH = COLUMN * 0.8;
 
 const TABLE_LAYOUT: CustomTableLayout = {
   fillColor: (row: number) => (row === 0 ? '#e8e8e8' : null),
@@ -110,7 +112,7 @@ function drawn(block: PaperBlock): Content {
       // An untagged PDF cannot carry alternative text, so the chart's description is printed beneath it.
       return {
         stack: [
-          { svg: block.svg, width: COLUMN },
+          { svg: block.svg, width: CHART_WIDTH },
           { text: block.alt, style: 'chartText' },
         ],
         unbreakable: true,

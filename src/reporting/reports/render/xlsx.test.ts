@@ -50,7 +50,7 @@ describe('the Excel workbook of a report', () => {
     assert.ok(measures.autoFilter, 'the header row has a filter');
   });
 
-  test("stores figures as numbers in the measure's format, and the judgements on the reported period's row", async () => {
+  test("stores figures as numbers in the measure's format, the judgements on the reported period's row and a revision on its period's", async () => {
     const rows = rowsOf(sheet(await workbook(await reportXlsx(aReportModel())), 'Measures'));
     const reported = rowFor(rows, 'HOU-05', '2026-09');
     assert.equal(reported.get('Value')?.value, 64.2);
@@ -69,10 +69,18 @@ describe('the Excel workbook of a report', () => {
     assert.equal(earlier.get('RAG')?.value, null, 'an earlier period carries no judgement');
     assert.equal(earlier.get('Commentary')?.value, null);
 
-    const revised = rowFor(rows, 'HOU-12', '2026-09');
-    assert.equal(revised.get('Value')?.value, 241);
-    assert.equal(revised.get('Value')?.numFmt, '#,##0');
-    assert.equal(revised.get('Figure in the last report (revised)')?.value, 229);
+    const latest = rowFor(rows, 'HOU-12', '2026-09');
+    assert.equal(latest.get('Value')?.value, 241);
+    assert.equal(latest.get('Value')?.numFmt, '#,##0');
+    assert.equal(latest.get('Figure in the last report (revised)')?.value, null);
+    const revised = rowFor(rows, 'HOU-12', '2026-06');
+    assert.equal(revised.get('Value')?.value, 231, "June's figure as it stands now");
+    assert.equal(
+      revised.get('Figure in the last report (revised)')?.value,
+      229,
+      'and as the last report showed it',
+    );
+    assert.equal(revised.get('Figure in the last report (revised)')?.numFmt, '#,##0');
   });
 
   test('keeps text that starts like a formula as text, with a leading apostrophe, and leaves other text alone', async () => {
