@@ -6,6 +6,10 @@ import { after, before, describe, test } from 'node:test';
 import { DEMO_PASSWORD } from '../../demo/users.ts';
 import { Client, startTestApp, type TestApp } from '../../testing/app.ts';
 import { smtpListener, subjectOf, type SmtpListener } from '../../testing/smtp.ts';
+import { pdfContent, squashed, wordText } from '../../testing/documents.ts';
+import { measuresOf, type ReportModel } from './report-model.ts';
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
 
 let t: TestApp;
 let smtp: SmtpListener;
@@ -98,6 +102,60 @@ describe('reports over HTTP', () => {
     });
     assert.equal(regenerate.status, 409);
     assert.match(await regenerate.text(), /a published report is never changed/);
+  });
+
+  test('each download is the published report itself: Word, PDF, Excel and CSV read back', async () => {
+    const councillor = await as('councillor');
+    const href = '/reports/portfolio-housing/2026-27-Q2';
+    const page = await (await councillor.get(href)).text();
+    for (const format of ['docx', 'pdf', 'xlsx', 'csv'])
+      assert.match(page, new RegExp(`href="${href}/download/${format}"`));
+    const download = async (format: string) => {
+      const response = await councillor.get(`${href}/download/${format}`);
+      assert.equal(response.status, 200, format);
+      assert.equal(
+        response.headers.get('content-disposition'),
+        `attachment; filename="portfolio-housing-2026-27-Q2.${format}"`,
+      );
+      return Buffer.from(await response.arrayBuffer());
+    };
+    const model = (
+      await t.db
+        .selectFrom('reports as r')
+        .innerJoin('report_sets as rs', 'rs.id', 'r.report_set_id')
+        .select('r.content')
+        .where('rs.name', '=', 'portfolio-housing')
+        .where('r.period', '=', '2026-27-Q2')
+        .executeTakeFirstOrThrow()
+    ).content as ReportModel;
+    const first = model.exceptions[0];
+    assert.ok(first, 'the demo Housing report has exceptions');
+
+    const word = await wordText(await download('docx'));
+    assert.match(word, /Exceptions/);
+    assert.ok(
+      word.includes(`${first.code}`) && word.includes(first.display),
+      'the first exception and its figure',
+    );
+    assert.ok(squashed(word).includes(squashed(model.summary)), 'the summary paragraph');
+    assert.match(word, /national review of damp and mould/);
+
+    const pdf = squashed((await pdfContent(await download('pdf'))).pages.join('\n'));
+    assert.ok(pdf.includes(squashed(model.summary)), 'the PDF has the summary paragraph');
+    assert.ok(pdf.includes(first.code));
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await download('xlsx')) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Measures');
+    assert.ok(sheet);
+    const rows = measuresOf(model).reduce((n, m) => n + Math.max(m.history.length, 1), 0);
+    assert.equal(sheet.actualRowCount - 1, rows, 'one row per measure and period');
+
+    const csv = (await download('csv')).toString('utf8');
+    assert.ok(csv.startsWith('\uFEFF'), 'a byte order mark for Excel');
+    assert.equal(parse(csv.slice(1), { columns: true }).length, rows);
+
+    assert.equal((await councillor.get(`${href}/download/exe`)).status, 400);
   });
 
   test('only the performance team generates and publishes, and not without the form’s token', async () => {

@@ -7,6 +7,7 @@ import { errorsForForm, first, type FormBody } from '../../measures/measure-form
 import type { ReportAudience } from '../../db/schema.ts';
 import { ConflictError, type FieldProblem, ValidationError } from '../../web/errors.ts';
 import type { ServerContext } from '../../web/server.ts';
+import { renderReport, type ReportFormat } from './render/index.ts';
 import { measuresOf } from './report-model.ts';
 import { reportsOf } from './report-rows.queries.ts';
 import { setsToGenerate } from './reports.queries.ts';
@@ -117,6 +118,26 @@ export function reportsRoutes(app: FastifyInstance, { db, jobs }: ServerContext)
     },
   );
 
+  app.get(
+    '/reports/:set/:period/download/:format',
+    { config: { access: 'report.read' } },
+    async (request: FastifyRequest<{ Params: { set: string; period: string; format: string } }>, reply) => {
+      const { set, period, format } = request.params;
+      const chosen = DOWNLOADS.find((d) => d.format === format);
+      if (!chosen)
+        throw ValidationError.field('format', `Format: one of ${DOWNLOADS.map((d) => d.format).join(', ')}`);
+      const { row, model } = await reportToRead(db, signedInUser(request), set, period);
+      if (!model)
+        throw new ConflictError('This report is not generated yet: wait until its page says it is ready');
+      const file = await renderReport(model, chosen.format);
+      reply.header(
+        'content-disposition',
+        `attachment; filename="${row.set_name}-${row.period}.${file.extension}"`,
+      );
+      return reply.type(file.contentType).send(file.body);
+    },
+  );
+
   app.post(
     '/reports/:set/:period/publish',
     { config: { access: 'report.manage' } },
@@ -133,8 +154,14 @@ export function reportsRoutes(app: FastifyInstance, { db, jobs }: ServerContext)
   );
 }
 
-/** The file formats a report downloads as; the renderers are registered in render/. */
+const DOWNLOADS: { format: ReportFormat; text: string }[] = [
+  { format: 'docx', text: 'Word (.docx)' },
+  { format: 'pdf', text: 'PDF' },
+  { format: 'xlsx', text: 'Excel (.xlsx)' },
+  { format: 'csv', text: 'CSV' },
+];
+
+/** The files a report downloads as, each drawn from the same model (a published report's snapshot). */
 export function downloadsOf(href: string): { href: string; text: string }[] {
-  void href;
-  return [];
+  return DOWNLOADS.map((d) => ({ href: `${href}/download/${d.format}`, text: d.text }));
 }
