@@ -6,6 +6,7 @@ import { connect } from '../src/db/connection.ts';
 import { buildReportModel } from '../src/reporting/reports/build-model.ts';
 import { renderReport, type ReportFormat } from '../src/reporting/reports/render/index.ts';
 import { findSet } from '../src/reporting/reports/reports.service.ts';
+import { reportOnStdout, required as requiredSetting } from './child.ts';
 
 export interface ReportChildReport {
   buildMs: number;
@@ -17,11 +18,7 @@ export interface ReportChildReport {
   peakRss: number;
 }
 
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: report-child.ts is started by bench/report.ts`);
-  return value;
-}
+const required = (name: string) => requiredSetting(name, 'report-child.ts');
 
 async function main(): Promise<ReportChildReport> {
   const db = connect(required('DATABASE_URL'), { max: 4 });
@@ -50,9 +47,4 @@ async function main(): Promise<ReportChildReport> {
   }
 }
 
-try {
-  process.stdout.write(`${JSON.stringify(await main())}\n`);
-} catch (error) {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exitCode = 1;
-}
+await reportOnStdout(main);

@@ -8,6 +8,7 @@ import { findUserByEmail, toCurrentUser } from '../src/access/users.queries.ts';
 import { connect, type Db } from '../src/db/connection.ts';
 import { defaultLimits, type UploadLimits } from '../src/collection/upload/limits.ts';
 import { commitPreviewed, previewFile } from '../src/collection/upload/upload.service.ts';
+import { reportOnStdout, required as requiredSetting } from './child.ts';
 
 /** What the child prints; upload.ts reads it back. RSS figures in bytes, times in milliseconds. */
 export interface UploadChildReport {
@@ -43,11 +44,7 @@ async function previewed(
   return { uploadId, sha256 };
 }
 
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: upload-child.ts is started by bench/upload.ts`);
-  return value;
-}
+const required = (name: string) => requiredSetting(name, 'upload-child.ts');
 
 async function main(): Promise<UploadChildReport> {
   const db = connect(required('DATABASE_URL'), { max: 2 });
@@ -88,9 +85,4 @@ async function main(): Promise<UploadChildReport> {
   }
 }
 
-try {
-  process.stdout.write(`${JSON.stringify(await main())}\n`);
-} catch (error) {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exitCode = 1;
-}
+await reportOnStdout(main);

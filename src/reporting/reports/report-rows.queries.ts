@@ -24,7 +24,8 @@ export interface ReportRow {
   version: number;
 }
 
-function selectReports(db: Db) {
+/** Reports with their set and publisher; without their content, which only a report's own page needs. */
+function reportRows(db: Db) {
   return db
     .selectFrom('reports as r')
     .innerJoin('report_sets as rs', 'rs.id', 'r.report_set_id')
@@ -41,13 +42,16 @@ function selectReports(db: Db) {
       'r.progress',
       'r.progress_note',
       'r.error',
-      'r.content',
       'r.requested_at',
       'r.generated_at',
       'r.published_at',
       'pu.display_name as published_by_name',
       'r.version',
     ]);
+}
+
+function selectReports(db: Db) {
+  return reportRows(db).select('r.content');
 }
 
 export function findReport(
@@ -69,28 +73,7 @@ export function findReportById(db: Db, id: string): Promise<ReportRow | undefine
 
 /** Every report of the council without its content, newest first: the list page. */
 export function reportsOf(db: Db, councilId: string): Promise<Omit<ReportRow, 'content'>[]> {
-  return db
-    .selectFrom('reports as r')
-    .innerJoin('report_sets as rs', 'rs.id', 'r.report_set_id')
-    .leftJoin('users as pu', 'pu.id', 'r.published_by')
-    .select([
-      'r.id',
-      'r.council_id',
-      'r.report_set_id',
-      'rs.name as set_name',
-      'rs.title as set_title',
-      'rs.audience',
-      'r.period',
-      'r.status',
-      'r.progress',
-      'r.progress_note',
-      'r.error',
-      'r.requested_at',
-      'r.generated_at',
-      'r.published_at',
-      'pu.display_name as published_by_name',
-      'r.version',
-    ])
+  return reportRows(db)
     .where('r.council_id', '=', councilId)
     .orderBy('r.published_at', (ob) => ob.desc().nullsFirst())
     .orderBy('r.requested_at', 'desc')
