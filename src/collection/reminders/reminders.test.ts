@@ -80,6 +80,8 @@ describe('collection round reminders', () => {
     assert.match(text, /The October 2025 collection round is open/);
     assert.match(text, /- HOU-\d\d .+ \(October 2025\)/);
     assert.match(text, /Enter them at https:\/\/scorecard\.anytown\.example\/my-measures/);
+    // Each e-mail is recorded just after it is sent: once the e-mails stop arriving, every record is in.
+    await settled();
     const sent = await t.db
       .selectFrom('round_reminders_sent')
       .select(['kind', 'email'])
