@@ -10,6 +10,7 @@ import { AppError } from '../web/errors.ts';
 import { saveTermsOfReference, termsHistory } from './committee-terms.service.ts';
 import { FIRST_VERSION_NOTE } from './committee-versions.ts';
 import { committeeForEdit, saveCommittee } from './governance.service.ts';
+import { refused } from '../testing/refused.ts';
 
 let t: TestDatabase;
 const users: Record<string, CurrentUser> = {};
@@ -46,20 +47,6 @@ async function versions(code: string) {
     .where('committee_id', '=', id)
     .orderBy('version')
     .execute();
-}
-
-async function refused(promise: Promise<unknown>, status: number, pattern: RegExp, field?: string) {
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(error instanceof AppError, String(error));
-    assert.equal(error.statusCode, status, error.message);
-    assert.match(error.message + error.details.map((d) => ` ${d.message}`).join(''), pattern);
-    if (field)
-      assert.ok(
-        error.details.some((d) => d.field === field),
-        JSON.stringify(error.details),
-      );
-    return true;
-  });
 }
 
 const terms = (version: number, themes: string, services: string[], note = '') => ({

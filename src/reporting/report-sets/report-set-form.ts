@@ -6,19 +6,12 @@ import type { MeasureChoice, ProposedMeasure } from './report-set-choices.querie
 import { financialYearOf, type ReportSetInput, recipientsFromText } from './report-set-input.ts';
 import type { ReportSet } from './report-sets.queries.ts';
 
-/** Every field as the person typed or chose it. */
-export interface SetFormValues {
-  name: string;
-  title: string;
-  audience: string;
-  portfolio: string;
-  committee: string;
-  grouping: string;
-  year: string;
+/** Every field as the person typed or chose it: the input, with the recipients as typed and the version read. */
+export type SetFormValues = Omit<ReportSetInput, 'recipients' | 'measures'> & {
   recipients: string;
   measures: string[];
   version: string;
-}
+};
 
 export function readSetForm(body: FormBody): SetFormValues {
   return {

@@ -8,7 +8,6 @@ import { createUser } from '../../access/users.service.ts';
 import { findUserByEmail, toCurrentUser } from '../../access/users.queries.ts';
 import type { Db } from '../../db/connection.ts';
 import { DEMO_PASSWORD } from '../../demo/users.ts';
-import { AppError } from '../../web/errors.ts';
 import type { ReportSetInput } from './report-set-input.ts';
 import type { ReportSet } from './report-sets.queries.ts';
 import { saveReportSet } from './report-sets.service.ts';
@@ -102,24 +101,7 @@ export async function codesOfSet(db: Db, setId: string): Promise<string[]> {
 }
 
 /** Asserts an AppError with this status whose message matches, and (if given) a problem on the field. */
-export async function refused(
-  promise: Promise<unknown>,
-  status: number,
-  pattern: RegExp,
-  field?: string,
-): Promise<void> {
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(error instanceof AppError, String(error));
-    assert.equal(error.statusCode, status, error.message);
-    assert.match(error.message + error.details.map((d) => ` ${d.message}`).join(''), pattern);
-    if (field)
-      assert.ok(
-        error.details.some((d) => d.field === field),
-        `a problem on ${field}: ${JSON.stringify(error.details)}`,
-      );
-    return true;
-  });
-}
+export { refused } from '../../testing/refused.ts';
 
 /** A browser-like session that posts forms with repeated fields and keeps the CSRF token of the last page read. */
 export class FormSession {

@@ -21,6 +21,7 @@ import { ASSURANCE_BADGES, seriesSettings, VARIATION_BADGES } from '../spc-judge
 import { BASELINE_WINDOW_POINTS } from '../spc-series.ts';
 import { reportExtras, type ReportExtras } from './report-extras.ts';
 import {
+  measuresOf,
   REPORT_MODEL_VERSION,
   type ReportGroup,
   type ReportMeasure,
@@ -148,32 +149,25 @@ function groupPoints(points: PublishedPoint[]): Map<string, PublishedPoint[]> {
 }
 
 /** The figures a published report showed, by measure code, for "revised since the last report". */
-function figuresIn(
-  content: unknown,
-): Map<string, { period: string | null; value: number | null; display: string; reportPeriod: string }> {
-  const shown = new Map<
-    string,
-    { period: string | null; value: number | null; display: string; reportPeriod: string }
-  >();
+function figuresIn(content: unknown): Map<string, ShownBefore> {
+  const shown = new Map<string, ShownBefore>();
   if (!content || typeof content !== 'object') return shown;
   const model = content as ReportModel;
-  for (const m of [...(model.exceptions ?? []), ...(model.groups ?? []).flatMap((g) => g.measures)]) {
-    shown.set(m.code, {
-      period: m.period,
-      value: m.value,
-      display: m.display,
-      reportPeriod: model.period.key,
-    });
-    // Earlier periods shown in its history can be revised too; keep them as well, keyed by code and period.
-    for (const h of m.history ?? [])
+  // Every figure it charted (its latest among them), keyed by code and period: an earlier period can be revised too.
+  for (const m of measuresOf(model))
+    for (const h of m.history)
       shown.set(`${m.code}@${h.period}`, {
-        period: h.period,
         value: h.value,
         display: h.display,
         reportPeriod: model.period.key,
       });
-  }
   return shown;
+}
+
+interface ShownBefore {
+  value: number | null;
+  display: string;
+  reportPeriod: string;
 }
 
 function toNumber(value: string | null): number | null {
@@ -187,7 +181,7 @@ function reportMeasure(
   place: MeasurePlace | undefined,
   newestFirst: PublishedPoint[],
   set: SetOfReport,
-  before: ReturnType<typeof figuresIn>,
+  before: Map<string, ShownBefore>,
   extras: ReportExtras,
 ): ReportMeasure {
   const show = (v: number | null) => formatValue(v, m.unit, m.decimals);
@@ -260,7 +254,7 @@ function reportMeasure(
 
 /** The newest charted figure that differs from what the last report showed for its period. */
 function revisedAgainst(
-  before: ReturnType<typeof figuresIn>,
+  before: Map<string, ShownBefore>,
   code: string,
   history: readonly ChartFigure[],
   show: (v: number | null) => string,
