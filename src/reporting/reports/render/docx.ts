@@ -6,7 +6,6 @@ import {
   Footer,
   HeadingLevel,
   ImageRun,
-  Packer,
   PageNumber,
   Paragraph,
   ShadingType,
@@ -19,6 +18,7 @@ import {
 import type { ReportModel } from '../report-model.ts';
 import { chartPngs, type ChartPng } from './chart-png.ts';
 import type { PaperBlock, PaperCell } from './paper-blocks.ts';
+import { zippedDocx } from './docx-zip.ts';
 import { paperCharts, paperOf } from './paper.ts';
 
 // A4 with 2 cm margins, in twentieths of a point; the text column is what is left.
@@ -60,7 +60,7 @@ export async function reportDocx(model: ReportModel, pngs?: Map<string, ChartPng
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return zippedDocx(document);
 }
 
 /** Outline levels make the headings Word's navigation pane, its table of contents and its PDF bookmarks. */

@@ -6,6 +6,7 @@ import type { ReportModel } from '../report-model.ts';
 import { type PaperBlock, type PaperCell } from './paper-blocks.ts';
 import { PAPER_FONT, PAPER_FONT_FILES } from './paper-fonts.ts';
 import { paperOf } from './paper.ts';
+import { measureChartsByTheirRootTag } from './pdf-svg-size.ts';
 import { drawnSymbol, SYMBOL_SIZE } from './pdf-symbols.ts';
 
 // The paper reads only its own font files; it never fetches anything (charts are inline SVG).
@@ -13,6 +14,7 @@ const fontFiles = new Set(Object.values(PAPER_FONT_FILES));
 pdfmake.setFonts({ [PAPER_FONT]: PAPER_FONT_FILES });
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy((file) => fontFiles.has(file));
+measureChartsByTheirRootTag();
 
 // A4 with 2 cm margins, in points.
 const MARGIN = 57;
