@@ -1,6 +1,6 @@
 // The report benchmark's measured part, alone in its own process: a report set's model built from the database
 // and rendered in one format, reporting its timings and its own peak RSS as one line of JSON on stdout.
-// Started by report.ts with `node --import tsx`, so the council's generation does not count against it.
+// Started by report.ts compiled, as the app runs (bin/compile.mjs), so the council's generation does not count against it.
 import { performance } from 'node:perf_hooks';
 import { connect } from '../src/db/connection.ts';
 import { buildReportModel } from '../src/reporting/reports/build-model.ts';
