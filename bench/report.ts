@@ -55,7 +55,7 @@ export async function run(): Promise<BenchRow[]> {
       db,
     );
     const rows: BenchRow[] = [];
-    const child = await compiled('bench/report-child.ts');
+    const child = await compiled('bench/report-child.ts', { inline: ['echarts', 'zrender', 'tslib'] });
     for (const format of FORMATS) {
       const r = await inChild(child, {
         DATABASE_URL: url,

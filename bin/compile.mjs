@@ -28,11 +28,27 @@ const ownAddresses = {
 };
 
 /**
- * The file URL of `entry` compiled (a path from the project's folder). `splitting` puts each dynamically imported
+ * Packages stay in node_modules, loaded by Node as usual, except those named in `inline`: compiled in, they load
+ * as one file rather than as hundreds of modules (ECharts: ~0.8 s less for each thread that draws charts).
+ */
+function packagesLeftOutExcept(inline) {
+  const compiledIn = (specifier) => inline.some((p) => specifier === p || specifier.startsWith(`${p}/`));
+  return {
+    name: 'packages-left-out',
+    setup(compiler) {
+      compiler.onResolve({ filter: /^[^./]/ }, ({ path: specifier }) =>
+        compiledIn(specifier) ? undefined : { path: specifier, external: true },
+      );
+    },
+  };
+}
+
+/**
+ * The file URL of `entry` compiled (a path from the project's folder); `inline` names packages compiled in. `splitting` puts each dynamically imported
  * module in a file of its own, loaded only when imported. Files are named by their content, written whole (a
  * temporary file renamed), so processes compiling the same code at once share them safely.
  */
-export async function compiled(entry, { splitting = false } = {}) {
+export async function compiled(entry, { splitting = false, inline = [] } = {}) {
   const name = path.basename(entry, path.extname(entry));
   const result = await build({
     entryPoints: { [name]: path.join(PROJECT, entry) },
@@ -40,14 +56,13 @@ export async function compiled(entry, { splitting = false } = {}) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
     splitting,
     sourcemap: 'linked',
     sourcesContent: false,
     outdir: CACHE,
     write: false,
     logLevel: 'silent',
-    plugins: [ownAddresses],
+    plugins: [ownAddresses, packagesLeftOutExcept(inline)],
   });
   const hash = createHash('sha256');
   for (const file of result.outputFiles) hash.update(file.path).update(file.contents);
