@@ -26,7 +26,11 @@ function decoded(png: Buffer): { width: number; height: number; pixels: Buffer }
     if (type === 'IHDR') {
       width = body.readUInt32BE(0);
       height = body.readUInt32BE(4);
-      assert.deepEqual([...body.subarray(8)], [8, 2, 0, 0, 0], '8-bit RGB (opaque, on white), not interlaced');
+      assert.deepEqual(
+        [...body.subarray(8)],
+        [8, 2, 0, 0, 0],
+        '8-bit RGB (opaque, on white), not interlaced',
+      );
     }
     if (type === 'IDAT') data.push(body);
     at += 12 + length;
