@@ -19,10 +19,11 @@ function heapLimitMb(model: ReportModel): number {
 }
 
 export async function writtenInWorker(model: ReportModel, format: ThreadedFormat): Promise<Buffer> {
-  // A Word paper's charts are drawn first, in their own threads, so they and the paper are never in memory at once.
+  // A paper's charts are drawn first, in threads of their own (one a core), while the writer's thread is not yet
+  // holding the paper; the spreadsheet has no charts.
   const [writers, charts] = await Promise.all([
     paperWritersModule(),
-    format === 'docx' ? chartPngs(paperCharts(model)) : null,
+    format === 'xlsx' ? null : chartPngs(paperCharts(model)),
   ]);
   return written(writers, model, format, charts);
 }
