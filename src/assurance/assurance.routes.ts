@@ -1,0 +1,8 @@
+// The assurance capability's pages: the inspection register, improvement actions and the statutory returns calendar.
+import type { FastifyInstance } from 'fastify';
+import type { ServerContext } from '../web/server.ts';
+import { inspectionsRoutes } from './inspections/inspections.routes.ts';
+
+export function assuranceRoutes(app: FastifyInstance, context: ServerContext): void {
+  inspectionsRoutes(app, context);
+}
