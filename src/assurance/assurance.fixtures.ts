@@ -44,3 +44,18 @@ export function anInspectionForm(overrides: Record<string, string> = {}): Record
     ...overrides,
   };
 }
+
+/** An action's form, due on `due`, owned by the user with that id. */
+export function anActionForm(
+  ownerId: string,
+  due: string,
+  overrides: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    title: 'Recover the repairs backlog',
+    description: 'Extra contractor capacity for twelve weeks',
+    owner: ownerId,
+    ...dateFields('dueOn', due),
+    ...overrides,
+  };
+}

@@ -19,6 +19,7 @@ const sections: Section[] = [
   { href: '/reports', text: 'Reports', needs: 'report.read' },
   { href: '/report-sets', text: 'Report sets', needs: 'report.read' },
   { href: '/inspections', text: 'Inspections', needs: 'assurance.read' },
+  { href: '/actions', text: 'Improvement actions', needs: 'assurance.read' },
   { href: '/structure', text: 'Strategy and structure', needs: 'structure.read' },
   { href: '/audit', text: 'Audit log', needs: 'audit.read' },
 ];

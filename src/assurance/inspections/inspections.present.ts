@@ -3,6 +3,8 @@
 import type { CurrentUser } from '../../access/current-user.ts';
 import type { Db } from '../../db/connection.ts';
 import { formatDate } from '../../web/filters.ts';
+import { actionsOfInspection } from '../actions/actions.list.ts';
+import { presentAction } from '../actions/actions.present.ts';
 import type { InspectionRow } from './inspections.queries.ts';
 import type { InspectionDetail } from './inspections.service.ts';
 
@@ -28,8 +30,9 @@ export function presentRow(row: InspectionRow) {
   };
 }
 
-export async function presentInspectionPage(_db: Db, _user: CurrentUser, detail: InspectionDetail) {
+export async function presentInspectionPage(db: Db, user: CurrentUser, detail: InspectionDetail) {
   const i = presentRow(detail.inspection);
+  const actions = await actionsOfInspection(db, user, detail.inspection.id);
   return {
     pageTitle: i.title,
     inspection: i,
@@ -38,6 +41,9 @@ export async function presentInspectionPage(_db: Db, _user: CurrentUser, detail:
       ...j,
       outOf: (detail.framework.scales.get(j.scale) ?? []).length,
     })),
-    recommendations: detail.recommendations,
+    recommendations: detail.recommendations.map((r) => ({
+      ...r,
+      actions: (actions.get(r.id) ?? []).map(presentAction),
+    })),
   };
 }
