@@ -59,3 +59,26 @@ export function anActionForm(
     ...overrides,
   };
 }
+
+/** A statutory return's form: the children looked after return (SSDA903) due on `due`. */
+export function aReturnForm(
+  ownerId: string,
+  due: string,
+  overrides: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    code: 'SSDA903',
+    title: 'Children looked after return (SSDA903)',
+    recipient: 'DfE',
+    frequency: 'annual',
+    referencePeriod: '2025 to 2026',
+    ...dateFields('dueOn', due),
+    service: 'CHS-CIC',
+    owner: ownerId,
+    reminderDays: '14',
+    measures: '',
+    checks: 'Reconcile episodes with the case management system\nCheck missing UPNs',
+    notes: '',
+    ...overrides,
+  };
+}

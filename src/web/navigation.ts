@@ -20,6 +20,7 @@ const sections: Section[] = [
   { href: '/report-sets', text: 'Report sets', needs: 'report.read' },
   { href: '/inspections', text: 'Inspections', needs: 'assurance.read' },
   { href: '/actions', text: 'Improvement actions', needs: 'assurance.read' },
+  { href: '/statutory-returns', text: 'Statutory returns', needs: 'assurance.read' },
   { href: '/structure', text: 'Strategy and structure', needs: 'structure.read' },
   { href: '/audit', text: 'Audit log', needs: 'audit.read' },
 ];
