@@ -38,7 +38,7 @@ describe('improvement actions', () => {
       .executeTakeFirstOrThrow();
     const onMeasure = await actionsOfMeasure(t.db, owner, measure.id);
     assert.deepEqual(
-      onMeasure.map((a) => [a.id, a.measure_period, a.source]),
+      onMeasure.filter((a) => a.id === id).map((a) => [a.id, a.measure_period, a.source]),
       [[id, '2026-27-Q2', 'measure']],
     );
     assert.deepEqual(await actionsOfMeasure(t.db, person('adults.owner'), measure.id), []);

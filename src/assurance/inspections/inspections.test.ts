@@ -251,7 +251,7 @@ describe('recording and editing inspections', () => {
       person('performance'),
       'OFSTED-ILACS',
       anInspectionForm({
-        service: 'CHS-CP',
+        service: 'CHS-FD',
         ...dateFields('startedOn', '2019-01-07'),
         ...dateFields('endedOn', '2019-01-18'),
         ...dateFields('publishedOn', '2019-02-20'),
@@ -263,9 +263,9 @@ describe('recording and editing inspections', () => {
       t.db,
       person('performance'),
       'OFSTED-ILACS',
-      anInspectionForm({ service: 'CHS-CP' }),
+      anInspectionForm({ service: 'CHS-FD' }),
     );
-    const list = await inspectionList(t.db, person('performance'), { service: 'CHS-CP', inspectorate: '' });
+    const list = await inspectionList(t.db, person('performance'), { service: 'CHS-FD', inspectorate: '' });
     const timeline = timelineOf(list.rows.filter((r) => r.framework_code === 'OFSTED-ILACS'));
     assert.deepEqual(
       timeline.map((e) => [e.kind, e.date]),

@@ -9,7 +9,7 @@ import { freshDatabase, type TestDatabase } from '../../testing/database.ts';
 import { smtpListener, subjectOf, type SmtpListener } from '../../testing/smtp.ts';
 import { aReturnForm, demoPeople } from '../assurance.fixtures.ts';
 import { addDays, ukDate } from '../today.ts';
-import { sendReturnReminder } from './reminders.ts';
+import { scheduleOwedReturns, sendReturnReminder } from './reminders.ts';
 import { addReturn } from './returns.service.ts';
 
 let t: TestDatabase;
@@ -106,7 +106,12 @@ describe('statutory return reminders', () => {
       t.db,
       jobs,
       officer,
-      aReturnForm(officer.id, addDays(ukDate(), 60), { code: 'SALT', recipient: 'DHSC', service: 'ASC-AR' }),
+      aReturnForm(officer.id, addDays(ukDate(), 60), {
+        code: 'SALT',
+        recipient: 'DHSC',
+        service: 'ASC-AR',
+        referencePeriod: '2026 to 2027',
+      }),
     );
     const job: ReturnReminderJob = { councilId: officer.councilId, returnId: far, kind: 'due_soon' };
     assert.equal(await sendReturnReminder(t.db, smtp.mailer, publicUrl, job), 0);
@@ -123,5 +128,26 @@ describe('statutory return reminders', () => {
       0,
     );
     assert.deepEqual(await sentFor(far), []);
+  });
+
+  test('on start, the reminders of returns loaded without the queue are queued: the demo’s overdue return e-mails its owner', async () => {
+    const hclic = await t.db
+      .selectFrom('statutory_returns')
+      .select('id')
+      .where('code', '=', 'HCLIC')
+      .where('due_on', '=', '2026-11-03')
+      .executeTakeFirstOrThrow();
+    assert.ok((await scheduleOwedReturns(t.db, jobs)) > 3);
+    await waitFor(
+      async () => (await sentFor(hclic.id)).some((r) => r.kind === 'overdue'),
+      'the demo’s overdue reminder',
+    );
+    // Scheduling again, as the next start would, sends nothing new.
+    await scheduleOwedReturns(t.db, jobs);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.deepEqual(
+      (await sentFor(hclic.id)).map((r) => r.kind),
+      ['overdue'],
+    );
   });
 });

@@ -1,7 +1,7 @@
 // The e-mails of the statutory returns calendar: the return's owner hears some days before it is due and again the
 // day after if it is still owed; each person once per return per kind, however often a job runs.
 import type { Db } from '../../db/connection.ts';
-import type { ReturnReminderJob } from '../../jobs/jobs.ts';
+import type { Jobs, ReturnReminderJob } from '../../jobs/jobs.ts';
 import type { Mail, Mailer } from '../../jobs/mailer.ts';
 import { formatDate } from '../../web/filters.ts';
 import { addDays, ukDate } from '../today.ts';
@@ -73,4 +73,24 @@ export function returnReminderMail(
       'Civic Scorecard, for the performance team',
     ].join('\n'),
   };
+}
+
+/**
+ * Queues the reminders of every return still owed (those loaded without the queue, like the demo's): run when the
+ * server starts. Harmless to repeat: a reminder already sent is recorded and not sent again.
+ */
+export async function scheduleOwedReturns(db: Db, jobs: Jobs): Promise<number> {
+  const owed = await db
+    .selectFrom('statutory_returns')
+    .select(['id', 'council_id', 'due_on', 'reminder_days'])
+    .where('status', 'in', [...OWED])
+    .execute();
+  for (const r of owed)
+    await jobs.scheduleReturn(db, {
+      councilId: r.council_id,
+      returnId: r.id,
+      dueOn: String(r.due_on),
+      reminderDays: r.reminder_days,
+    });
+  return owed.length;
 }

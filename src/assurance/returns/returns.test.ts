@@ -199,7 +199,12 @@ describe('statutory returns', () => {
       t.db,
       jobs,
       officer,
-      aReturnForm(officer.id, soon(), { code: 'SALT', recipient: 'DHSC', service: 'ASC-AR' }),
+      aReturnForm(officer.id, soon(), {
+        code: 'SALT',
+        recipient: 'DHSC',
+        service: 'ASC-AR',
+        referencePeriod: '2026 to 2027',
+      }),
     );
     await sql`UPDATE statutory_returns SET due_on = ${addDays(ukDate(), -3)}::date WHERE id = ${id}`.execute(
       t.db,
