@@ -63,6 +63,14 @@ describe('improvement actions over HTTP', () => {
     assert.match(page.text, /Clear the Care Act assessment waiting list/);
     assert.match(page.text, /Overdue/);
     assert.match(page.text, /\/actions\/new\?recommendation=\d+/);
+    const finding = await app.db
+      .selectFrom('data_quality_findings')
+      .select('id')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const findingPage = await officer.get(`/data-quality/findings/${finding.id}`);
+    assert.match(findingPage.text, new RegExp(`/actions/new\\?finding=${finding.id}`));
+    assert.equal((await officer.get(`/actions/new?finding=${finding.id}`)).status, 200);
   });
 });
 

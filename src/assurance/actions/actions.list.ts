@@ -49,6 +49,13 @@ export async function actionsOfMeasure(db: Db, user: CurrentUser, measureId: str
   return listActions(db, user.councilId, reach, ukDate(), { measureId });
 }
 
+/** The actions raised on a data-quality finding, for its page (the reader's reach). */
+export async function actionsOfFinding(db: Db, user: CurrentUser, findingId: string): Promise<ActionRow[]> {
+  if (!can(user, 'assurance.read')) return [];
+  const reach = await servicesInReach(db, user, 'assurance.read');
+  return listActions(db, user.councilId, reach, ukDate(), { findingId });
+}
+
 /** The actions on an inspection's recommendations, by recommendation id. */
 export async function actionsOfInspection(
   db: Db,

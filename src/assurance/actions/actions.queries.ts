@@ -53,6 +53,7 @@ export interface ActionFilter {
   serviceId?: string;
   measureId?: string;
   inspectionId?: string;
+  findingId?: string;
 }
 
 /** Overdue first, then by due date; only services in reach. */
@@ -72,6 +73,7 @@ export async function listActions(
       AND (${filter.ownerId ?? null}::bigint IS NULL OR a.owner_id = ${filter.ownerId ?? null}::bigint)
       AND (${filter.serviceId ?? null}::bigint IS NULL OR a.service_id = ${filter.serviceId ?? null}::bigint)
       AND (${filter.measureId ?? null}::bigint IS NULL OR a.measure_id = ${filter.measureId ?? null}::bigint)
+      AND (${filter.findingId ?? null}::bigint IS NULL OR a.finding_id = ${filter.findingId ?? null}::bigint)
       AND (${filter.inspectionId ?? null}::bigint IS NULL OR r.inspection_id = ${filter.inspectionId ?? null}::bigint)
       AND (${status}::text IS NULL
         OR (${status} = 'open' AND a.status IN ('not_started', 'in_progress'))

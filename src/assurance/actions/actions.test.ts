@@ -9,7 +9,7 @@ import { refused } from '../../testing/refused.ts';
 import { anActionForm, anInspectionForm, demoPeople } from '../assurance.fixtures.ts';
 import { createInspection, inspectionDetail } from '../inspections/inspections.service.ts';
 import { addDays, ukDate } from '../today.ts';
-import { actionList, actionsOfInspection, actionsOfMeasure } from './actions.list.ts';
+import { actionList, actionsOfFinding, actionsOfInspection, actionsOfMeasure } from './actions.list.ts';
 import { actionOrigin } from './actions.origin.ts';
 import { actionDetail, changeAction, raiseAction } from './actions.service.ts';
 
