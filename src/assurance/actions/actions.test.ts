@@ -90,6 +90,10 @@ describe('improvement actions', () => {
       (await actionDetail(t.db, officer, id)).action.finding_message,
       'Numerator includes cancelled jobs',
     );
+    assert.deepEqual(
+      (await actionsOfFinding(t.db, officer, findingId)).map((a) => a.id),
+      [id],
+    );
     const alone = await actionOrigin(t.db, officer, none);
     await refused(
       raiseAction(t.db, officer, alone, anActionForm(officer.id, inAMonth())),
