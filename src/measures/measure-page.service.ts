@@ -4,6 +4,8 @@ import type { CurrentUser } from '../access/current-user.ts';
 import { can } from '../access/permissions.ts';
 import { measureInReach, servicesInReach } from '../access/scope.ts';
 import { latestCompletePeriod, periodKey } from '../assessment/index.ts';
+import { actionsOfMeasure } from '../assurance/actions/actions.list.ts';
+import { presentAction } from '../assurance/actions/actions.present.ts';
 import type { Db } from '../db/connection.ts';
 import { measurePerformance, type MeasurePerformance } from '../reporting/measure-performance.ts';
 import { formulaInputsOf, formulaMeasuresUsing, type LinkedMeasure } from './formula-inputs.queries.ts';
@@ -24,18 +26,25 @@ export interface MeasurePage {
   formula: { words: FormulaWord[] | null; inputs: Record<string, string> } | null;
   /** The formula measures calculated from this one that the reader may see. */
   usedIn: LinkedMeasure[];
+  /** Improvement actions raised on the measure (in the reader's reach), and whether the reader may raise one. */
+  improvementActions: ReturnType<typeof presentAction>[];
+  canRaiseAction: boolean;
 }
 
 export async function measurePage(db: Db, user: CurrentUser, code: string): Promise<MeasurePage> {
   const measure = await getMeasure(db, user, code);
   const reach = await servicesInReach(db, user, 'measure.read');
   const isFormula = measure.calculationType === 'formula';
-  const [targets, performance, enterValue, inputs, usedIn] = await Promise.all([
+  const [targets, performance, enterValue, inputs, usedIn, actions, canRaiseAction] = await Promise.all([
     recentTargets(db, measure.id).then((rows) => rows.map(presentTarget)),
     measurePerformance(db, { councilId: user.councilId, measureId: measure.id }),
     entryLink(db, user, measure),
     isFormula ? formulaInputsOf(db, measure.id, reach) : [],
     formulaMeasuresUsing(db, measure.id, reach),
+    actionsOfMeasure(db, user, measure.id),
+    can(user, 'action.write')
+      ? servicesInReach(db, user, 'action.write').then((r) => measureInReach(db, r, measure.id))
+      : false,
   ]);
   return {
     measure,
@@ -58,6 +67,8 @@ export async function measurePage(db: Db, user: CurrentUser, code: string): Prom
         }
       : null,
     usedIn,
+    improvementActions: actions.map(presentAction),
+    canRaiseAction,
   };
 }
 

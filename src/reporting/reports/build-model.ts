@@ -54,6 +54,8 @@ export async function buildReportModel(
   set: SetOfReport,
   period: string,
   progress: ReportProgress = () => {},
+  /** The day the assurance sections are judged at ('YYYY-MM-DD'); today in the UK unless given (the demo's day). */
+  asOf?: string,
 ): Promise<ReportModel> {
   const end = periodEnd(parsePeriod(period));
   await progress(5, 'Judging the published figures');
@@ -74,7 +76,7 @@ export async function buildReportModel(
     placesOfMeasures(db, councilId, set.measure_ids),
     publishedPoints(db, set.measure_ids, end, BASELINE_WINDOW_POINTS),
     lastPublishedReport(db, set.id, period),
-    reportExtras(db, councilId, set, period),
+    reportExtras(db, councilId, set, period, asOf),
   ]);
   const placeOf = new Map(places.map((p) => [p.measure_id, p]));
   const pointsOf = groupPoints(points);
