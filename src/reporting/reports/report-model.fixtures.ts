@@ -194,7 +194,7 @@ export function aReportModel(over: Partial<ReportModel> = {}): ReportModel {
       {
         title: 'Inspections',
         items: [],
-        emptyNote: 'The inspection register is not yet in Civic Scorecard, so no inspections are listed.',
+        emptyNote: 'No inspection ended in the last two years and none is expected in the coming year.',
       },
     ],
     exceptions,

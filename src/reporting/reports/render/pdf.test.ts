@@ -77,7 +77,7 @@ describe('the PDF paper', () => {
   test('carries the summary paragraph and the data-quality headline', () => {
     assert.ok(text.includes(aReportModel().summary));
     assert.ok(text.includes('3 figures were late, 1 is missing and 2 were returned for correction'));
-    assert.ok(text.includes('The inspection register is not yet in Civic Scorecard'));
+    assert.ok(text.includes('No inspection ended in the last two years'));
   });
 
   test("shows each measure's chart as a picture, and prints the chart's description beneath it", () => {
