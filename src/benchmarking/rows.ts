@@ -28,8 +28,10 @@ export function readRecord(
   rowNumber: number,
 ): ReadOutcome {
   const cell = (i: number | null): string => (i === null ? '' : (record[i] ?? '').trim());
-  // A row with nothing in it (a trailing line of commas, as the LGBF's annual file ends) is not a figure.
-  if (record.every((c) => c.trim() === '')) return { blank: true };
+  // A row with nothing in the mapped columns (the LGBF's annual file ends with a line of commas after a row
+  // number) is not a figure.
+  const mapped = [...at.metric, at.areaCode, at.areaName, at.period, at.value, at.numerator, at.denominator];
+  if (mapped.every((i) => cell(i) === '')) return { blank: true };
   const problems: FieldProblem[] = [];
   const where = (column: string) => `row ${rowNumber}, column ${column}`;
   const c = profile.columns;

@@ -621,6 +621,8 @@ export interface BenchmarkMetricsTable {
   polarity: BenchmarkPolarity | null;
   midpoint: Numeric;
   version: Version;
+  updated_by: NullableRef;
+  updated_at: Timestamp;
 }
 
 export interface BenchmarkMappingsTable {

@@ -79,6 +79,8 @@ CREATE TABLE benchmark_metrics (
   polarity    text CHECK (polarity IN ('higher', 'lower', 'goldilocks')),
   midpoint    numeric,
   version     integer NOT NULL DEFAULT 1,
+  updated_by  bigint REFERENCES users(id),
+  updated_at  timestamptz NOT NULL DEFAULT now(),
   CHECK (polarity IS DISTINCT FROM 'goldilocks' OR midpoint IS NOT NULL),
   UNIQUE (dataset_id, code)
 );
