@@ -28,6 +28,8 @@ export const actions = [
   'reportset.propose',
   'reportset.signoff',
   'committee.write',
+  'benchmark.read',
+  'benchmark.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -93,6 +95,18 @@ export const permissions: Record<Action, Partial<Record<Role, Reach>>> = {
   'reportset.propose': { director: 'scoped' },
   'reportset.signoff': { cabinet_member: 'scoped' },
   'committee.write': { administrator: 'all', performance_officer: 'all' },
+  // Benchmarks are published figures about other councils: anyone signed in reads them; the performance team
+  // imports datasets and peer groups, sets metrics' polarity and maps measures to metrics.
+  'benchmark.read': {
+    administrator: 'all',
+    performance_officer: 'all',
+    data_owner: 'all',
+    director: 'all',
+    cabinet_member: 'all',
+    councillor: 'all',
+    provider: 'all',
+  },
+  'benchmark.manage': { performance_officer: 'all' },
 };
 
 export function reachOf(user: CurrentUser, action: Action): Reach | null {
