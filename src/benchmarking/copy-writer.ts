@@ -20,9 +20,12 @@ export class CopyWriter {
 
   constructor(private readonly stream: Writable) {}
 
-  async row(values: readonly (string | null)[]): Promise<void> {
-    this.chunk += values.map(copyText).join('\t') + '\n';
-    if (this.chunk.length >= CHUNK_CHARS) await this.flush();
+  /** Adds a row; returns a promise to wait on only when a chunk was sent and the stream is full. */
+  row(...values: (string | null)[]): Promise<void> | undefined {
+    let line = copyText(values[0] ?? null);
+    for (let i = 1; i < values.length; i++) line += '\t' + copyText(values[i] ?? null);
+    this.chunk += line + '\n';
+    return this.chunk.length >= CHUNK_CHARS ? this.flush() : undefined;
   }
 
   async flush(): Promise<void> {

@@ -1,13 +1,14 @@
-// A benchmark file's records, one at a time, from disk: CSV through csv-parse or XLSX through exceljs's streaming
+// A benchmark file's records, one at a time, from disk: CSV through csv-lines.ts or XLSX through exceljs's streaming
 // reader (first sheet), so a national file is never held whole in memory. Which kind it is comes from its first
 // bytes (an XLSX is a zip), not its name.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { Transform, type Readable } from 'node:stream';
 import { open } from 'node:fs/promises';
-import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { cellText } from '../collection/upload/xlsx-read.ts';
 import { ValidationError } from '../web/errors.ts';
+import { csvRecords as splitCsv } from './csv-lines.ts';
 
 export interface FileRecord {
   /** The row number a person sees in Excel or a text editor's CSV view (the header is row 1). */
@@ -16,6 +17,9 @@ export interface FileRecord {
 }
 
 export interface RecordSource {
+  /** The records a few thousand at a time: the importer's loop, with one await per batch. */
+  batches: AsyncIterable<FileRecord[]>;
+  /** The same records one at a time, for small files. */
   records: AsyncIterable<FileRecord>;
   /** Bytes of the file read so far, for a progress bar against its size. */
   bytesRead(): number;
@@ -40,39 +44,35 @@ export async function openRecords(file: string): Promise<RecordSource> {
   const head = await firstBytes(file);
   if (head.length === 0) throw ValidationError.field('file', 'The file is empty');
   const input = createReadStream(file, { highWaterMark: 256 * 1024 });
-  // The hash is taken from the same bytes the parser reads: the file is read once.
+  // The hash is taken from the same bytes the parser reads, as they pass: the file is read once.
   const hash = createHash('sha256');
-  input.on('data', (chunk) => hash.update(chunk));
-  const source = head.equals(ZIP_MAGIC) ? xlsxRecords(input) : csvRecords(input);
+  const hashing = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  input.on('error', (error) => hashing.destroy(error));
+  input.pipe(hashing);
+  const source = head.equals(ZIP_MAGIC) ? xlsxRecords(hashing) : csvRecords(hashing);
   let digest: string | null = null;
-  return { ...source, sha256: () => (digest ??= hash.digest('hex')) };
+  return {
+    batches: source,
+    records: oneByOne(source),
+    bytesRead: () => input.bytesRead,
+    sha256: () => (digest ??= hash.digest('hex')),
+  };
 }
 
-type Input = ReturnType<typeof createReadStream>;
-
-function csvRecords(input: Input): Omit<RecordSource, 'sha256'> {
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true });
-  input.pipe(parser);
-  input.on('error', (error) => parser.destroy(error));
-  async function* records(): AsyncGenerator<FileRecord> {
-    try {
-      for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-        yield { row: item.info.lines, cells: item.record };
-      }
-    } catch (error) {
-      const e = error as { code?: string; lines?: number; message?: string };
-      if (typeof e.code === 'string' && e.code.startsWith('CSV_'))
-        throw ValidationError.field(
-          `line ${e.lines ?? '?'}`,
-          `The file is not readable CSV: ${e.message ?? e.code}`,
-        );
-      throw error;
-    }
-  }
-  return { records: records(), bytesRead: () => input.bytesRead };
+async function* oneByOne(batches: AsyncIterable<FileRecord[]>): AsyncGenerator<FileRecord> {
+  for await (const batch of batches) yield* batch;
 }
 
-function xlsxRecords(input: Input): Omit<RecordSource, 'sha256'> {
+function csvRecords(input: Readable): AsyncIterable<FileRecord[]> {
+  return splitCsv(input);
+}
+
+function xlsxRecords(input: Readable): AsyncIterable<FileRecord[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -80,13 +80,13 @@ function xlsxRecords(input: Input): Omit<RecordSource, 'sha256'> {
     worksheets: 'emit',
     entries: 'emit',
   });
-  async function* records(): AsyncGenerator<FileRecord> {
+  async function* records(): AsyncGenerator<FileRecord[]> {
     try {
       for await (const sheet of reader) {
         for await (const row of sheet) {
           const cells: string[] = [];
           for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c)));
-          yield { row: row.number, cells };
+          yield [{ row: row.number, cells }];
         }
         // The first sheet is the data; the rest (notes, a contents page) are not read.
         return;
@@ -99,5 +99,5 @@ function xlsxRecords(input: Input): Omit<RecordSource, 'sha256'> {
       );
     }
   }
-  return { records: records(), bytesRead: () => input.bytesRead };
+  return records();
 }

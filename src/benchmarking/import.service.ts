@@ -5,14 +5,13 @@ import { stat } from 'node:fs/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { poolOf, type Db } from '../db/connection.ts';
-import type { BenchmarkPolarity } from '../db/schema.ts';
 import { ValidationError, type FieldProblem } from '../web/errors.ts';
 import { CopyWriter } from './copy-writer.ts';
 import { openRecords } from './file-records.ts';
 import { recordSourceFacts, type SourceFacts } from './import.facts.ts';
 import { findProfile } from './profiles.queries.ts';
-import { locateColumns, polarityFromWord } from './profiles.ts';
-import { readRecord } from './rows.ts';
+import { locateColumns, polarityFromWord, type ColumnPositions, type ProfileDefinition } from './profiles.ts';
+import { rowReader, type LongRow } from './rows.ts';
 
 export interface ImportRequest {
   councilId: string;
@@ -39,7 +38,6 @@ export interface ImportResult {
 
 /** Problems listed before the rest are only counted: enough to fix a file by, not a second copy of it. */
 const MAX_LISTED_PROBLEMS = 20;
-const PROGRESS_EVERY_ROWS = 50_000;
 
 function safeId(id: string): string {
   if (!/^\d+$/.test(id)) throw new Error(`not a row id: ${id}`);
@@ -57,6 +55,8 @@ export async function importBenchmarkFile(db: Db, request: ImportRequest): Promi
   const client = await poolOf(db).connect();
   try {
     await client.query('BEGIN');
+    // The version's index is built in one sort after the load; memory for it is the server's, for this load only.
+    await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
     const datasetRow = await client.query<{ id: string }>(
       `INSERT INTO benchmark_datasets (council_id, name) VALUES ($1, $2)
        ON CONFLICT (council_id, name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
@@ -157,33 +157,39 @@ async function copyRows(
   const problems: FieldProblem[] = [];
   let badRows = 0;
   let at: ReturnType<typeof locateColumns> | null = null;
-  const c = definition.columns;
+  let read: ReturnType<typeof rowReader> | null = null;
   try {
-    for await (const { row, cells } of source.records) {
-      if (at === null) {
-        at = locateColumns(definition, cells);
-        continue;
+    for await (const batch of source.batches) {
+      for (const { row, cells } of batch) {
+        if (at === null || read === null) {
+          at = locateColumns(definition, cells);
+          read = rowReader(definition, at);
+          continue;
+        }
+        const outcome = read(cells, row);
+        if ('blank' in outcome) continue;
+        if ('problems' in outcome) {
+          badRows++;
+          for (const p of outcome.problems) if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);
+          continue;
+        }
+        const r = outcome.row;
+        facts.rows++;
+        if (badRows === 0) {
+          const full = writer.row(
+            r.metric,
+            r.areaCode,
+            r.areaName,
+            r.period,
+            r.value,
+            r.numerator,
+            r.denominator,
+          );
+          if (full) await full;
+        }
+        noteFacts(facts, r, cells, at, definition);
       }
-      const read = readRecord(definition, at, cells, row);
-      if ('blank' in read) continue;
-      if ('problems' in read) {
-        badRows++;
-        for (const p of read.problems) if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);
-        continue;
-      }
-      const r = read.row;
-      facts.rows++;
-      if (badRows === 0)
-        await writer.row([r.metric, r.areaCode, r.areaName, r.period, r.value, r.numerator, r.denominator]);
-      if (!facts.areas.has(r.areaCode)) facts.areas.set(r.areaCode, r.areaName);
-      let metric = facts.metrics.get(r.metric);
-      if (!metric) facts.metrics.set(r.metric, (metric = { title: '', unit: '', polarity: null }));
-      if (metric.title === '' && at.metricTitle !== null) metric.title = (cells[at.metricTitle] ?? '').trim();
-      if (metric.unit === '' && at.unit !== null) metric.unit = (cells[at.unit] ?? '').trim();
-      if (metric.polarity === null && at.polarity !== null && c.polarity)
-        metric.polarity = polarityFromWord(definition, cells[at.polarity] ?? '') as BenchmarkPolarity | null;
-      if (facts.rows % PROGRESS_EVERY_ROWS === 0)
-        request.progress?.(facts.rows, source.bytesRead(), totalBytes);
+      request.progress?.(facts.rows, source.bytesRead(), totalBytes);
     }
   } finally {
     // The COPY is always ended, so the connection is usable for the ROLLBACK that follows a refusal.
@@ -200,6 +206,23 @@ async function copyRows(
   }
   if (facts.rows === 0) throw ValidationError.field('file', `${request.fileName} has a header but no rows`);
   return facts;
+}
+
+/** What the row tells of its metric (title, unit, polarity where the profile maps them) and its area's name. */
+function noteFacts(
+  facts: SourceFacts,
+  r: LongRow,
+  cells: string[],
+  at: ColumnPositions,
+  definition: ProfileDefinition,
+): void {
+  if (!facts.areas.has(r.areaCode)) facts.areas.set(r.areaCode, r.areaName);
+  let metric = facts.metrics.get(r.metric);
+  if (!metric) facts.metrics.set(r.metric, (metric = { title: '', unit: '', polarity: null }));
+  if (metric.title === '' && at.metricTitle !== null) metric.title = (cells[at.metricTitle] ?? '').trim();
+  if (metric.unit === '' && at.unit !== null) metric.unit = (cells[at.unit] ?? '').trim();
+  if (metric.polarity === null && at.polarity !== null)
+    metric.polarity = polarityFromWord(definition, cells[at.polarity] ?? '');
 }
 
 /** A metric, area and period given twice: the index's message names them; the file is refused as a whole. */

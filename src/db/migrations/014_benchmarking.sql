@@ -58,10 +58,11 @@ ALTER TABLE benchmark_datasets
 CREATE TABLE benchmark_rows (
   council_id   bigint NOT NULL,
   version_id   bigint NOT NULL,
-  metric_code  text NOT NULL,
-  area_code    text NOT NULL,
+  -- Byte order ("C"): the keys are codes, never sorted for people, and a load's index builds faster on them.
+  metric_code  text COLLATE "C" NOT NULL,
+  area_code    text COLLATE "C" NOT NULL,
   area_name    text NOT NULL,
-  period       text NOT NULL,
+  period       text COLLATE "C" NOT NULL,
   value        numeric,
   numerator    numeric,
   denominator  numeric
