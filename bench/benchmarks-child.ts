@@ -14,6 +14,8 @@ export interface BenchmarksChildReport {
   datasetId: string;
   rssBefore: number;
   peakRss: number;
+  /** Milliseconds per step of the load. */
+  timings: Record<string, number>;
 }
 
 const required = (name: string) => requiredSetting(name, 'benchmarks-child.ts');
@@ -23,6 +25,7 @@ async function main(): Promise<BenchmarksChildReport> {
   try {
     const file = required('BENCH_BENCHMARKS_CSV');
     const rssBefore = process.memoryUsage().rss;
+    const timings: Record<string, number> = {};
     const start = performance.now();
     const result = await importBenchmarkFile(db, {
       councilId: required('BENCH_BENCHMARKS_COUNCIL'),
@@ -31,6 +34,7 @@ async function main(): Promise<BenchmarksChildReport> {
       fileName: path.basename(file),
       profile: BENCH_PROFILE,
       dataset: 'national',
+      timings,
     });
     return {
       importMs: performance.now() - start,
@@ -38,6 +42,7 @@ async function main(): Promise<BenchmarksChildReport> {
       datasetId: result.datasetId,
       rssBefore,
       peakRss: process.resourceUsage().maxRSS * 1024,
+      timings,
     };
   } finally {
     await db.destroy();

@@ -156,6 +156,9 @@ export async function run(): Promise<BenchRow[]> {
         figure('file size', fileBytes / 2 ** 20, 'MiB'),
         figure('import (read, check, COPY, index, attach, one transaction)', loaded.importMs / 1000, 's'),
         figure('import rate', importRate, 'rows/s'),
+        ...Object.entries(loaded.timings).map(([step, ms]) =>
+          figure(`  import step: ${step}`, ms / 1000, 's'),
+        ),
         figure('plain COPY of the same file into an unindexed table', copied.ms / 1000, 's'),
         figure('plain COPY rate', copyRate, 'rows/s'),
         figure(

@@ -2,7 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../web/server.ts';
 import { benchmarksApiRoutes } from './benchmarks.api.routes.ts';
+import { benchmarksRoutes } from './benchmarks.routes.ts';
 
 export function benchmarkingRoutes(app: FastifyInstance, context: ServerContext): void {
   benchmarksApiRoutes(app, context);
+  benchmarksRoutes(app, context);
 }

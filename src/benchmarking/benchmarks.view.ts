@@ -81,19 +81,22 @@ export async function benchmarksPage(db: Db, user: CurrentUser, datasetParam: st
     .where('bm.council_id', '=', councilId)
     .orderBy('m.code')
     .execute();
+  const shown = metrics.slice(0, METRICS_SHOWN);
+  const profiles = (await listProfiles(db, councilId)).map((p) => p.name);
   return {
     pageTitle: 'Benchmarking',
+    profileItems: profiles.map((name) => ({ value: name, text: name })),
+    metricItems: shown.map((m) => ({ value: m.id, text: m.title ? `${m.code}: ${m.title}` : m.code })),
     canManage: can(user, 'benchmark.manage'),
     datasets,
     chosen,
-    metrics: metrics.slice(0, METRICS_SHOWN).map((m) => ({
+    metrics: shown.map((m) => ({
       ...m,
       polarityText: m.polarity ? polarityWords[m.polarity] : 'Not set',
     })),
     moreMetrics: metrics.length > METRICS_SHOWN,
     mappings,
     groups: await listGroups(db, councilId),
-    profiles: (await listProfiles(db, councilId)).map((p) => p.name),
     groupProfiles,
   };
 }

@@ -2,6 +2,7 @@
 // COPY, all or nothing in one transaction. The rows go into a bare table of their own; its index is built once
 // they are in and it is attached as the version's partition of benchmark_rows (bench/README.md, "benchmarks").
 import { stat } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { poolOf, type Db } from '../db/connection.ts';
@@ -22,6 +23,8 @@ export interface ImportRequest {
   profile: string;
   /** The dataset this file is a new version of, by name; created on its first load. */
   dataset: string;
+  /** Filled, when given, with the milliseconds each step took: where a load's time goes (the benchmark prints it). */
+  timings?: Record<string, number>;
   /** Called now and then with rows read and bytes read of the file's size. */
   progress?: (rows: number, bytes: number, totalBytes: number) => void;
 }
@@ -80,8 +83,15 @@ export async function importBenchmarkFile(db: Db, request: ImportRequest): Promi
                             ALTER COLUMN version_id SET DEFAULT ${versionId}`,
     );
 
+    let clock = performance.now();
+    const lap = (step: string) => {
+      const now = performance.now();
+      if (request.timings) request.timings[step] = now - clock;
+      clock = now;
+    };
     const facts = await copyRows(client, table, source, definition, request, totalBytes);
     const sha256 = source.sha256();
+    lap('read, check and COPY');
     await client
       .query(
         `CREATE UNIQUE INDEX ${table}_key ON ${table} (version_id, metric_code, period, area_code) INCLUDE (value)`,
@@ -89,9 +99,11 @@ export async function importBenchmarkFile(db: Db, request: ImportRequest): Promi
       .catch((error: unknown) => {
         throw duplicateRows(error);
       });
-    await client.query(
-      `ALTER TABLE benchmark_rows ATTACH PARTITION ${table} FOR VALUES IN (${versionId}); ANALYZE ${table}`,
-    );
+    lap('index');
+    await client.query(`ALTER TABLE benchmark_rows ATTACH PARTITION ${table} FOR VALUES IN (${versionId})`);
+    lap('attach');
+    await client.query(`ANALYZE ${table}`);
+    lap('analyze');
     await recordSourceFacts(client, { councilId: request.councilId, datasetId, facts });
     await client.query(`UPDATE benchmark_dataset_versions SET row_count = $2, sha256 = $3 WHERE id = $1;`, [
       versionId,
@@ -120,7 +132,9 @@ export async function importBenchmarkFile(db: Db, request: ImportRequest): Promi
         }),
       ],
     );
+    lap('metrics, areas, version');
     await client.query('COMMIT');
+    lap('commit');
     return {
       datasetId,
       versionId,

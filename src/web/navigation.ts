@@ -18,6 +18,7 @@ const sections: Section[] = [
   { href: '/data-quality', text: 'Data quality', needs: 'quality.read' },
   { href: '/reports', text: 'Reports', needs: 'report.read' },
   { href: '/report-sets', text: 'Report sets', needs: 'report.read' },
+  { href: '/benchmarks', text: 'Benchmarking', needs: 'benchmark.read' },
   { href: '/structure', text: 'Strategy and structure', needs: 'structure.read' },
   { href: '/audit', text: 'Audit log', needs: 'audit.read' },
 ];
