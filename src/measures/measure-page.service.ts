@@ -4,6 +4,7 @@ import type { CurrentUser } from '../access/current-user.ts';
 import { can } from '../access/permissions.ts';
 import { measureInReach, servicesInReach } from '../access/scope.ts';
 import { latestCompletePeriod, periodKey } from '../assessment/index.ts';
+import { measureComparisons, type MeasureComparison } from '../benchmarking/measure-comparisons.ts';
 import type { Db } from '../db/connection.ts';
 import { measurePerformance, type MeasurePerformance } from '../reporting/measure-performance.ts';
 import { formulaInputsOf, formulaMeasuresUsing, type LinkedMeasure } from './formula-inputs.queries.ts';
@@ -24,18 +25,21 @@ export interface MeasurePage {
   formula: { words: FormulaWord[] | null; inputs: Record<string, string> } | null;
   /** The formula measures calculated from this one that the reader may see. */
   usedIn: LinkedMeasure[];
+  /** Comparisons with other councils on the external metrics the measure is mapped to. */
+  benchmarks: MeasureComparison[];
 }
 
 export async function measurePage(db: Db, user: CurrentUser, code: string): Promise<MeasurePage> {
   const measure = await getMeasure(db, user, code);
   const reach = await servicesInReach(db, user, 'measure.read');
   const isFormula = measure.calculationType === 'formula';
-  const [targets, performance, enterValue, inputs, usedIn] = await Promise.all([
+  const [targets, performance, enterValue, inputs, usedIn, benchmarks] = await Promise.all([
     recentTargets(db, measure.id).then((rows) => rows.map(presentTarget)),
     measurePerformance(db, { councilId: user.councilId, measureId: measure.id }),
     entryLink(db, user, measure),
     isFormula ? formulaInputsOf(db, measure.id, reach) : [],
     formulaMeasuresUsing(db, measure.id, reach),
+    measureComparisons(db, user.councilId, measure.id),
   ]);
   return {
     measure,
@@ -58,6 +62,7 @@ export async function measurePage(db: Db, user: CurrentUser, code: string): Prom
         }
       : null,
     usedIn,
+    benchmarks,
   };
 }
 

@@ -49,8 +49,9 @@ CREATE TABLE benchmark_dataset_versions (
   row_count    bigint NOT NULL DEFAULT 0,
   UNIQUE (dataset_id, version)
 );
+-- SET NULL: removing a council's rows (the demo's reset) deletes versions and datasets in either order.
 ALTER TABLE benchmark_datasets
-  ADD FOREIGN KEY (current_version_id) REFERENCES benchmark_dataset_versions(id);
+  ADD FOREIGN KEY (current_version_id) REFERENCES benchmark_dataset_versions(id) ON DELETE SET NULL;
 
 -- The rows, one partition per dataset version. A load COPYs into a bare table, builds its index once the rows are
 -- in and attaches it (bench/README.md, "benchmarks", has the measurements behind this). No foreign key here: the
