@@ -1,6 +1,6 @@
 // The report benchmark's measured part, alone in its own process: a report set's model built from the database
 // and rendered in one format, reporting its timings and its own peak RSS as one line of JSON on stdout.
-// Started by report.ts with `node --import tsx`, so the council's generation does not count against it.
+// Started by report.ts compiled, as the app runs (bin/compile.mjs), so the council's generation does not count against it.
 import { performance } from 'node:perf_hooks';
 import { connect } from '../src/db/connection.ts';
 import { buildReportModel } from '../src/reporting/reports/build-model.ts';
@@ -16,6 +16,8 @@ export interface ReportChildReport {
   charts: number;
   rssBefore: number;
   peakRss: number;
+  /** CPU time of every thread of the process, build and render: steadier than wall time on a shared machine. */
+  cpuMs: number;
 }
 
 const required = (name: string) => requiredSetting(name, 'report-child.ts');
@@ -26,6 +28,7 @@ async function main(): Promise<ReportChildReport> {
     const councilId = required('BENCH_REPORT_COUNCIL');
     const set = await findSet(db, councilId, required('BENCH_REPORT_SET'));
     const rssBefore = process.memoryUsage().rss;
+    const cpuBefore = process.cpuUsage();
     const buildStart = performance.now();
     const model = await buildReportModel(db, councilId, set, required('BENCH_REPORT_PERIOD'));
     const buildMs = performance.now() - buildStart;
@@ -41,10 +44,15 @@ async function main(): Promise<ReportChildReport> {
       charts: all.filter((m) => m.chartSvg).length,
       rssBefore,
       peakRss: process.resourceUsage().maxRSS * 1024,
+      cpuMs: cpuMs(process.cpuUsage(cpuBefore)),
     };
   } finally {
     await db.destroy();
   }
+}
+
+function cpuMs(used: NodeJS.CpuUsage): number {
+  return (used.user + used.system) / 1000;
 }
 
 await reportOnStdout(main);

@@ -30,6 +30,11 @@ export const actions = [
   'committee.write',
   'benchmark.read',
   'benchmark.manage',
+  'assurance.read',
+  'inspection.write',
+  'action.write',
+  'return.manage',
+  'return.update',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -107,6 +112,21 @@ export const permissions: Record<Action, Partial<Record<Role, Reach>>> = {
     provider: 'all',
   },
   'benchmark.manage': { performance_officer: 'all' },
+  // Assurance: inspections, improvement actions and statutory returns of the services in reach (an external
+  // provider sees none). The performance team keeps the inspection register and the returns calendar; a
+  // service's data owners and directors raise and update its actions, and prepare its statutory returns.
+  'assurance.read': {
+    administrator: 'all',
+    performance_officer: 'all',
+    data_owner: 'scoped',
+    director: 'scoped',
+    cabinet_member: 'scoped',
+    councillor: 'scoped',
+  },
+  'inspection.write': { performance_officer: 'all' },
+  'action.write': { performance_officer: 'all', director: 'scoped', data_owner: 'scoped' },
+  'return.manage': { performance_officer: 'all' },
+  'return.update': { performance_officer: 'all', director: 'scoped', data_owner: 'scoped' },
 };
 
 export function reachOf(user: CurrentUser, action: Action): Reach | null {

@@ -36,7 +36,8 @@ test('writes the published CMT report as Word, from its snapshot, for the latest
   const text = await wordText(await readFile(out));
   assert.match(text, /Corporate performance report/);
   assert.match(text, /Data quality/);
-  assert.match(text, /The inspection register is not yet kept in Civic Scorecard/);
+  assert.match(text, /Overdue improvement actions/);
+  assert.match(text, /Castle Hill Primary School report card/);
 });
 
 test('builds an unpublished report now from the published figures, as one self-contained HTML file', async () => {

@@ -4,6 +4,7 @@ import { loadDemo } from '../demo/load.ts';
 import { createJobs } from '../jobs/jobs.ts';
 import { createMailer } from '../jobs/mailer.ts';
 import { sendRoundReminders } from '../collection/reminders/reminders.ts';
+import { scheduleOwedReturns, sendReturnReminder } from '../assurance/returns/reminders.ts';
 import { runReportJob } from '../reporting/reports/reports.service.ts';
 import { buildServer } from '../web/server.ts';
 import { openRuntime } from './runtime.ts';
@@ -26,6 +27,8 @@ export async function serve(): Promise<void> {
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }, app.log);
   app.addHook('onClose', async () => mailer.close());
   await jobs.work((job) => sendRoundReminders(runtime.db, mailer, config.publicUrl, job));
+  await jobs.workReturns((job) => sendReturnReminder(runtime.db, mailer, config.publicUrl, job));
+  await scheduleOwedReturns(runtime.db, jobs);
   await jobs.workReports((job) => runReportJob(runtime.db, mailer, config.publicUrl, job));
   let stopping = false;
   const stop = async (signal: string) => {

@@ -648,6 +648,151 @@ export interface BenchmarkPeerGroupMembersTable {
   position: number;
 }
 
+export interface InspectionFrameworksTable {
+  code: string;
+  inspectorate: string;
+  name: string;
+  overall_scale: string | null;
+  comparability: string;
+  position: number;
+}
+
+export interface InspectionScalePointsTable {
+  framework_code: string;
+  scale: string;
+  judgement: string;
+  rank: number;
+}
+
+export interface InspectionFrameworkAreasTable {
+  framework_code: string;
+  area: string;
+  scale: string;
+  position: number;
+}
+
+export interface InspectionsTable {
+  id: Id;
+  council_id: Ref;
+  service_id: Ref;
+  framework_code: string;
+  title: string;
+  started_on: DateOnly;
+  ended_on: DateOnly;
+  published_on: NullableDateOnly;
+  /** Set by a trigger from the framework. */
+  overall_scale: ColumnType<string | null, never, never>;
+  overall_judgement: string | null;
+  report_url: Generated<string>;
+  summary: Generated<string>;
+  next_expected_on: NullableDateOnly;
+  next_expected_note: Generated<string>;
+  created_by: NullableRef;
+  created_at: Generated<Date>;
+  version: Version;
+}
+
+export interface InspectionJudgementsTable {
+  council_id: Ref;
+  inspection_id: Ref;
+  framework_code: string;
+  area: string;
+  scale: string;
+  judgement: string;
+}
+
+export interface InspectionRecommendationsTable {
+  id: Id;
+  council_id: Ref;
+  inspection_id: Ref;
+  position: number;
+  text: string;
+}
+
+export type ActionSource = 'measure' | 'recommendation' | 'finding' | 'standalone';
+export type ActionStatus = 'not_started' | 'in_progress' | 'done' | 'cancelled';
+
+export interface ImprovementActionsTable {
+  id: Id;
+  council_id: Ref;
+  service_id: Ref;
+  title: string;
+  description: Generated<string>;
+  source: ActionSource;
+  measure_id: NullableRef;
+  measure_period: string | null;
+  recommendation_id: NullableRef;
+  finding_id: NullableRef;
+  owner_id: Ref;
+  due_on: DateOnly;
+  status: ColumnType<ActionStatus, ActionStatus | undefined, ActionStatus>;
+  raised_by: NullableRef;
+  raised_at: Generated<Date>;
+  closed_at: NullableTimestamp;
+  version: Version;
+}
+
+export interface ImprovementActionNotesTable {
+  id: Id;
+  council_id: Ref;
+  action_id: Ref;
+  note: string;
+  status: ActionStatus | null;
+  written_by: NullableRef;
+  written_at: Generated<Date>;
+}
+
+export type ReturnRecipient = 'DfE' | 'MHCLG' | 'DHSC' | 'RSH' | 'YJB';
+export type ReturnFrequency = 'annual' | 'termly' | 'quarterly' | 'monthly';
+export type ReturnStatus =
+  'not_started' | 'in_preparation' | 'quality_checked' | 'submitted' | 'accepted' | 'resubmission_required';
+
+export interface StatutoryReturnsTable {
+  id: Id;
+  council_id: Ref;
+  code: string;
+  title: string;
+  recipient: ReturnRecipient;
+  frequency: ReturnFrequency;
+  reference_period: string;
+  due_on: DateOnly;
+  service_id: Ref;
+  owner_id: Ref;
+  status: ColumnType<ReturnStatus, ReturnStatus | undefined, ReturnStatus>;
+  reminder_days: ColumnType<number, number | undefined, number>;
+  submitted_at: NullableTimestamp;
+  notes: Generated<string>;
+  created_at: Generated<Date>;
+  version: Version;
+}
+
+export interface StatutoryReturnMeasuresTable {
+  council_id: Ref;
+  return_id: Ref;
+  measure_id: Ref;
+}
+
+export interface StatutoryReturnChecksTable {
+  id: Id;
+  council_id: Ref;
+  return_id: Ref;
+  position: number;
+  text: string;
+  checked_by: NullableRef;
+  checked_at: NullableTimestamp;
+}
+
+export type ReturnReminderKind = 'due_soon' | 'overdue';
+
+export interface StatutoryReturnRemindersSentTable {
+  council_id: Ref;
+  return_id: Ref;
+  kind: ReturnReminderKind;
+  user_id: Ref;
+  email: string;
+  sent_at: Generated<Date>;
+}
+
 export interface Database {
   councils: CouncilsTable;
   directorates: DirectoratesTable;
@@ -699,6 +844,18 @@ export interface Database {
   benchmark_mappings: BenchmarkMappingsTable;
   benchmark_peer_groups: BenchmarkPeerGroupsTable;
   benchmark_peer_group_members: BenchmarkPeerGroupMembersTable;
+  inspection_frameworks: InspectionFrameworksTable;
+  inspection_scale_points: InspectionScalePointsTable;
+  inspection_framework_areas: InspectionFrameworkAreasTable;
+  inspections: InspectionsTable;
+  inspection_judgements: InspectionJudgementsTable;
+  inspection_recommendations: InspectionRecommendationsTable;
+  improvement_actions: ImprovementActionsTable;
+  improvement_action_notes: ImprovementActionNotesTable;
+  statutory_returns: StatutoryReturnsTable;
+  statutory_return_measures: StatutoryReturnMeasuresTable;
+  statutory_return_checks: StatutoryReturnChecksTable;
+  statutory_return_reminders_sent: StatutoryReturnRemindersSentTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

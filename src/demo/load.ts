@@ -13,6 +13,7 @@ import { insertDemoRules } from './validation-rules.ts';
 import { demoMeasures } from './measures.ts';
 import { insertDemoFindings, insertDemoRounds, insertProviderMeasures } from './quality.ts';
 import { insertDemoReports } from './reports.ts';
+import { insertDemoAssurance } from './assurance.ts';
 
 const codesOf = (rows: { id: string; code: string }[]): Codes => new Map(rows.map((r) => [r.code, r.id]));
 
@@ -264,6 +265,7 @@ export async function loadDemo(
     await insertProviderMeasures(trx, councilId, demoMeasures);
     await insertDemoRounds(trx, councilId, officer);
     await insertDemoFindings(trx, councilId, officer);
+    await insertDemoAssurance(trx, councilId, officer);
     await insertDemoReports(trx, councilId, officer, governance);
     await insertDemoBenchmarks(trx, councilId, data.seed);
     await sql`INSERT INTO audit_log (council_id, action, entity, entity_id, after)

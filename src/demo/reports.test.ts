@@ -66,17 +66,40 @@ test('Housing’s damp-and-mould measure, added mid-year by a signed-off change,
   assert.equal(q2.signOff?.status, 'signed_off');
 });
 
-test('the CMT report has its data-quality headline and says its assurance sections are empty', async () => {
+test('the CMT report has its data-quality headline, inspections, statutory returns due (overdue first) and overdue actions', async () => {
   const cmt = await content('cmt', '2026-27-Q2');
   assert.match(cmt.dataQuality?.headline ?? '', /late, .* missing and .* returned for correction/);
+  const section = (title: string) => cmt.assurance.find((a) => a.title === title)?.items ?? [];
   assert.deepEqual(
-    cmt.assurance.map((a) => [a.title, a.items.length]),
-    [
-      ['Inspections', 0],
-      ['Statutory returns due', 0],
-    ],
+    cmt.assurance.map((a) => a.title),
+    ['Inspections', 'Statutory returns due', 'Overdue improvement actions'],
+  );
+  const inspections = section('Inspections');
+  assert.ok(
+    inspections.some(
+      (i) => /Castle Hill Primary School report card/.test(i.title) && /No overall grade/.test(i.status),
+    ),
+  );
+  assert.ok(
+    inspections.some(
+      (i) => /Local authority assessment/.test(i.title) && i.status === 'Requires improvement',
+    ),
+  );
+  assert.ok(
+    inspections.some((i) => /next Ofsted inspection expected/.test(i.title) && i.due === '2026-12-01'),
+  );
+  const returns = section('Statutory returns due');
+  assert.match(returns[0]?.title ?? '', /H-CLIC/);
+  assert.equal(returns[0]?.status, 'OVERDUE: In preparation');
+  assert.deepEqual(
+    section('Overdue improvement actions').map((a) => [a.due, a.status]),
+    [['2026-10-31', 'OVERDUE: In progress']],
   );
   const committee = await content('committee-place-housing', '2026-27-Q2');
   assert.ok(measuresOf(committee).every((m) => Array.isArray(m.signedOffIn)));
   assert.ok(measuresOf(committee).some((m) => (m.signedOffIn ?? []).includes('Housing')));
+  assert.deepEqual(
+    committee.assurance.flatMap((a) => a.items.map((i) => i.status)),
+    ['C2'],
+  );
 });

@@ -3,6 +3,7 @@
 // first `npm start` shows a report for every audience. The announcement e-mails are not sent for the demo.
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
+import { ukDate } from '../assurance/today.ts';
 import { buildReportModel } from '../reporting/reports/build-model.ts';
 import {
   publishReportRow,
@@ -145,7 +146,7 @@ export async function publishDemoReport(
   if (!set) throw new Error(`the demo has no report set ${setName}`);
   const queued = await queueReportRow(db, { councilId, setId: set.id, period, userId: officerId });
   if (!queued) throw new Error(`the demo's ${setName} report for ${period} is already published`);
-  const model = await buildReportModel(db, councilId, set, period);
+  const model = await buildReportModel(db, councilId, set, period, undefined, ukDate(at));
   await recordGenerated(db, queued.id, model);
   const published = await publishReportRow(db, {
     id: queued.id,

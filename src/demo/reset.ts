@@ -55,6 +55,8 @@ function deletionOrder(tables: string[], keys: ForeignKey[]): string[] {
 }
 
 export async function deleteCouncilRows(db: Kysely<Database>, councilId: string): Promise<void> {
+  // Append-only tables (improvement actions' progress notes) let this council's rows go in this transaction only.
+  await sql`SELECT set_config('scorecard.removing_council', ${String(councilId)}, true)`.execute(db);
   const keys = await foreignKeys(db);
   const tables = deletionOrder(await councilTables(db), keys);
 

@@ -4,12 +4,21 @@
 import { CompiledQuery } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Db } from '../db/connection.ts';
-import type { ReminderKind } from '../db/schema.ts';
+import type { ReminderKind, ReturnReminderKind } from '../db/schema.ts';
 import type { ReminderJob } from '../collection/reminders/reminders.ts';
 
 export const REMINDER_QUEUE = 'round-reminders';
 /** Reports are generated, and their audience e-mailed when one is published, from this queue. */
 export const REPORT_QUEUE = 'reports';
+
+/** Statutory returns' reminders: one job per return per kind at its time (src/assurance/returns/reminders.ts). */
+export const RETURN_REMINDER_QUEUE = 'statutory-return-reminders';
+
+export interface ReturnReminderJob {
+  councilId: string;
+  returnId: string;
+  kind: ReturnReminderKind;
+}
 
 export interface ReportJob {
   kind: 'generate' | 'announce';
@@ -26,6 +35,19 @@ export interface Jobs {
   /** Starts working the queue in this process (the server does; tests may). */
   work(
     deliver: (job: ReminderJob) => Promise<unknown>,
+    options?: { pollingIntervalSeconds?: number },
+  ): Promise<void>;
+  /**
+   * Queues a statutory return's e-mails, in the caller's transaction: `reminderDays` before it is due and the day
+   * after. Each job checks the return when it runs, so a moved due date or a submitted return sends nothing stale.
+   */
+  scheduleReturn(
+    trx: Db,
+    r: { councilId: string; returnId: string; dueOn: string; reminderDays: number },
+  ): Promise<void>;
+  /** Starts working the statutory returns' reminder queue in this process. */
+  workReturns(
+    deliver: (job: ReturnReminderJob) => Promise<unknown>,
     options?: { pollingIntervalSeconds?: number },
   ): Promise<void>;
   /** Queues a report's generation or announcement, in the caller's transaction. */
@@ -64,6 +86,12 @@ export function createJobs(db: Db, log: { error(object: object, message: string)
       await boss.start();
       if (!(await boss.getQueue(REMINDER_QUEUE)))
         await boss.createQueue(REMINDER_QUEUE, { name: REMINDER_QUEUE, retryLimit: 5, retryDelay: 60 });
+      if (!(await boss.getQueue(RETURN_REMINDER_QUEUE)))
+        await boss.createQueue(RETURN_REMINDER_QUEUE, {
+          name: RETURN_REMINDER_QUEUE,
+          retryLimit: 5,
+          retryDelay: 60,
+        });
       // A failed generation is recorded on the report and asked for again by a person, so no retries here.
       if (!(await boss.getQueue(REPORT_QUEUE)))
         await boss.createQueue(REPORT_QUEUE, { name: REPORT_QUEUE, retryLimit: 0 });
@@ -92,6 +120,37 @@ export function createJobs(db: Db, log: { error(object: object, message: string)
       await start();
       await boss.work<ReminderJob>(
         REMINDER_QUEUE,
+        { pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 10 },
+        async (jobs) => {
+          for (const job of jobs) await deliver(job.data);
+        },
+      );
+    },
+    async scheduleReturn(trx, r) {
+      await start();
+      const job = (kind: ReturnReminderKind): ReturnReminderJob => ({
+        councilId: r.councilId,
+        returnId: r.returnId,
+        kind,
+      });
+      // Keyed by the due date too: moving it queues new reminders, and the old ones find nothing to say.
+      const once = (kind: ReturnReminderKind) => ({
+        db: executor(trx),
+        singletonKey: `${r.returnId}:${kind}:${r.dueOn}`,
+      });
+      const reminder = morningOf(r.dueOn, -r.reminderDays);
+      await boss.sendAfter(
+        RETURN_REMINDER_QUEUE,
+        job('due_soon'),
+        once('due_soon'),
+        reminder > new Date() ? reminder : new Date(),
+      );
+      await boss.sendAfter(RETURN_REMINDER_QUEUE, job('overdue'), once('overdue'), morningOf(r.dueOn, 1));
+    },
+    async workReturns(deliver, workOptions = {}) {
+      await start();
+      await boss.work<ReturnReminderJob>(
+        RETURN_REMINDER_QUEUE,
         { pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 10 },
         async (jobs) => {
           for (const job of jobs) await deliver(job.data);

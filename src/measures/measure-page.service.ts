@@ -5,6 +5,8 @@ import { can } from '../access/permissions.ts';
 import { measureInReach, servicesInReach } from '../access/scope.ts';
 import { latestCompletePeriod, periodKey } from '../assessment/index.ts';
 import { measureComparisons, type MeasureComparison } from '../benchmarking/measure-comparisons.ts';
+import { actionsOfMeasure } from '../assurance/actions/actions.list.ts';
+import { presentAction } from '../assurance/actions/actions.present.ts';
 import type { Db } from '../db/connection.ts';
 import { measurePerformance, type MeasurePerformance } from '../reporting/measure-performance.ts';
 import { formulaInputsOf, formulaMeasuresUsing, type LinkedMeasure } from './formula-inputs.queries.ts';
@@ -27,20 +29,28 @@ export interface MeasurePage {
   usedIn: LinkedMeasure[];
   /** Comparisons with other councils on the external metrics the measure is mapped to. */
   benchmarks: MeasureComparison[];
+  /** Improvement actions raised on the measure (in the reader's reach), and whether the reader may raise one. */
+  improvementActions: ReturnType<typeof presentAction>[];
+  canRaiseAction: boolean;
 }
 
 export async function measurePage(db: Db, user: CurrentUser, code: string): Promise<MeasurePage> {
   const measure = await getMeasure(db, user, code);
   const reach = await servicesInReach(db, user, 'measure.read');
   const isFormula = measure.calculationType === 'formula';
-  const [targets, performance, enterValue, inputs, usedIn, benchmarks] = await Promise.all([
-    recentTargets(db, measure.id).then((rows) => rows.map(presentTarget)),
-    measurePerformance(db, { councilId: user.councilId, measureId: measure.id }),
-    entryLink(db, user, measure),
-    isFormula ? formulaInputsOf(db, measure.id, reach) : [],
-    formulaMeasuresUsing(db, measure.id, reach),
-    measureComparisons(db, user.councilId, measure.id),
-  ]);
+  const [targets, performance, enterValue, inputs, usedIn, benchmarks, actions, canRaiseAction] =
+    await Promise.all([
+      recentTargets(db, measure.id).then((rows) => rows.map(presentTarget)),
+      measurePerformance(db, { councilId: user.councilId, measureId: measure.id }),
+      entryLink(db, user, measure),
+      isFormula ? formulaInputsOf(db, measure.id, reach) : [],
+      formulaMeasuresUsing(db, measure.id, reach),
+      measureComparisons(db, user.councilId, measure.id),
+      actionsOfMeasure(db, user, measure.id),
+      can(user, 'action.write')
+        ? servicesInReach(db, user, 'action.write').then((r) => measureInReach(db, r, measure.id))
+        : false,
+    ]);
   return {
     measure,
     targets,
@@ -63,6 +73,8 @@ export async function measurePage(db: Db, user: CurrentUser, code: string): Prom
       : null,
     usedIn,
     benchmarks,
+    improvementActions: actions.map(presentAction),
+    canRaiseAction,
   };
 }
 

@@ -18,6 +18,7 @@ import { lineChartSvg } from './charts.ts';
 import { spcSettingsOf } from '../measures/spc-settings.queries.ts';
 import { measureForecast, type MeasureForecastView } from './measure-forecast.ts';
 import { measureSpc, type MeasureSpc } from './measure-spc.ts';
+import { xmrChartSvg } from './xmr-chart.ts';
 import { seriesSettings } from './spc-judgement.ts';
 import { noSettings } from './spc-series.ts';
 import {
@@ -57,7 +58,7 @@ export interface MeasurePerformance {
   chartSummary: string;
   latestCommentary: { period: string; periodLabel: string; text: string } | null;
   /** Making Data Count SPC over the figures in period order, or null with the reason in `spcUnavailable`. */
-  spc: MeasureSpc | null;
+  spc: (MeasureSpc & { chartSvg: string }) | null;
   spcUnavailable: string | null;
   /** Year-to-date measures only: where the year is heading (see measure-forecast.ts); null for other measures. */
   forecast: MeasureForecastView | null;
@@ -86,7 +87,7 @@ export async function measurePerformance(
   const forecast = await measureForecast(db, options.councilId, measure, judged[0]?.period ?? null);
   return {
     forecast,
-    spc: spc.spc,
+    spc: spc.spc && { ...spc.spc, chartSvg: xmrChartSvg(spc.spc.chart) },
     spcUnavailable: spc.reason,
     history,
     chartSvg:

@@ -11,7 +11,7 @@ import {
   type SpcJudgement,
 } from './spc-judgement.ts';
 import type { SeriesFigure, SeriesSettings, SpcSeries } from './spc-series.ts';
-import { xmrChartSvg } from './xmr-chart.ts';
+import type { XmrChartInput } from './xmr-chart.ts';
 
 export type { SpcBadge, SpcTone } from './spc-judgement.ts';
 
@@ -25,7 +25,8 @@ export interface MeasureSpc {
   assurance: SpcBadge | null;
   /** Where limits were fixed or recalculated, in words, for the page beside the chart. */
   notes: string[];
-  chartSvg: string;
+  /** What the XmR chart shows; drawn by the caller (xmrChartSvg), where it is drawn (a page, report threads). */
+  chart: XmrChartInput;
   chartSummary: string;
   /** The periods charted, oldest first. */
   periods: string[];
@@ -72,7 +73,7 @@ export function measureSpc(
       variation,
       assurance,
       notes,
-      chartSvg: xmrChartSvg({
+      chart: {
         title: `${measure.code} ${measure.title}: XmR chart`,
         result,
         labels: series.figures.map((f) => shortPeriodLabel(f.period)),
@@ -81,7 +82,7 @@ export function measureSpc(
         decimals: measure.decimals,
         description: chartSummary,
         breaks: series.breaks.map((b) => ({ index: b.index, label: b.reason })),
-      }),
+      },
       chartSummary,
       periods: series.figures.map((f) => f.period),
     },

@@ -1,8 +1,8 @@
 // Test support: read back what a renderer produced — a Word document's XML, media and text, a PDF's text and
-// bookmarks — so tests assert on the content people will read, not on a file merely existing.
+// bookmarks and pictures — so tests assert on the content people will read, not on a file merely existing.
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface WordParts {
   /** word/document.xml, the body. */
@@ -33,6 +33,8 @@ export interface PdfContent {
   pages: string[];
   /** The bookmarks, depth first, indented two spaces a level. */
   outline: string[];
+  /** How many pictures each page paints. */
+  pictures: number[];
 }
 
 export async function pdfContent(pdf: Buffer): Promise<PdfContent> {
@@ -45,8 +47,11 @@ export async function pdfContent(pdf: Buffer): Promise<PdfContent> {
   }).promise;
   try {
     const pages: string[] = [];
+    const pictures: number[] = [];
     for (let n = 1; n <= document.numPages; n++) {
       const page = await document.getPage(n);
+      const { fnArray } = await page.getOperatorList();
+      pictures.push(fnArray.filter((op) => op === OPS.paintImageXObject).length);
       const content = await page.getTextContent();
       let text = '';
       for (const item of content.items) {
@@ -63,7 +68,7 @@ export async function pdfContent(pdf: Buffer): Promise<PdfContent> {
       }
     };
     walk(await document.getOutline(), 0);
-    return { pages, outline };
+    return { pages, outline, pictures };
   } finally {
     await document.destroy();
   }

@@ -19,6 +19,9 @@ const sections: Section[] = [
   { href: '/reports', text: 'Reports', needs: 'report.read' },
   { href: '/report-sets', text: 'Report sets', needs: 'report.read' },
   { href: '/benchmarks', text: 'Benchmarking', needs: 'benchmark.read' },
+  { href: '/inspections', text: 'Inspections', needs: 'assurance.read' },
+  { href: '/actions', text: 'Improvement actions', needs: 'assurance.read' },
+  { href: '/statutory-returns', text: 'Statutory returns', needs: 'assurance.read' },
   { href: '/structure', text: 'Strategy and structure', needs: 'structure.read' },
   { href: '/audit', text: 'Audit log', needs: 'audit.read' },
 ];

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { accessRoutes } from '../access/access.routes.ts';
 import { auditRoutes } from '../access/audit/audit.routes.ts';
 import { benchmarkingRoutes } from '../benchmarking/benchmarking.routes.ts';
+import { assuranceRoutes } from '../assurance/assurance.routes.ts';
 import { collectionRoutes } from '../collection/collection.routes.ts';
 import { measuresRoutes } from '../measures/measures.routes.ts';
 import { reportingRoutes } from '../reporting/reporting.routes.ts';
@@ -27,4 +28,5 @@ export const routeModules: RouteModule[] = [
   collectionRoutes,
   measuresRoutes,
   benchmarkingRoutes,
+  assuranceRoutes,
 ];

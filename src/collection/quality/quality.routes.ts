@@ -9,6 +9,8 @@ import { ConflictError, type FieldProblem, ValidationError } from '../../web/err
 import type { ServerContext } from '../../web/server.ts';
 import { measureForFigure, periodForMeasure } from '../values.service.ts';
 import { periodKey } from '../../assessment/index.ts';
+import { actionsOfFinding } from '../../assurance/actions/actions.list.ts';
+import { presentAction } from '../../assurance/actions/actions.present.ts';
 import { DRILL_DOWNS, qualityDashboard, qualityDrillDown } from './dashboard.service.ts';
 import { figurePage, figureLink, presentFinding } from './quality.present.ts';
 import {
@@ -179,6 +181,8 @@ export function qualityRoutes(app: FastifyInstance, { db }: ServerContext): void
       figureHref: figureLink(finding),
       canRespond,
       canResolve: finding.status === 'open' && can(user, 'finding.resolve'),
+      improvementActions: (await actionsOfFinding(db, user, finding.id)).map(presentAction),
+      canRaiseAction: can(user, 'action.write'),
       values: view.values ?? { response: '', note: '' },
       flash: done ? flash[done] : undefined,
       errors,

@@ -13,7 +13,8 @@ import {
 import type { Db } from '../../db/connection.ts';
 import type { SignOffStatus } from '../../db/schema.ts';
 import { polarityLabels } from '../../measures/measures.labels.ts';
-import { lineChartSvg } from '../charts.ts';
+import { drawnChart, type ChartRequest } from '../chart-request.ts';
+import { drawnInThreads } from '../chart-threads.ts';
 import { measureSpc } from '../measure-spc.ts';
 import { directionBadge, shortPeriodLabel } from '../present.ts';
 import { scorecard, type MeasureJudgement } from '../scorecard.service.ts';
@@ -53,6 +54,8 @@ export async function buildReportModel(
   set: SetOfReport,
   period: string,
   progress: ReportProgress = () => {},
+  /** The day the assurance sections are judged at ('YYYY-MM-DD'); today in the UK unless given (the demo's day). */
+  asOf?: string,
 ): Promise<ReportModel> {
   const end = periodEnd(parsePeriod(period));
   await progress(5, 'Judging the published figures');
@@ -73,20 +76,24 @@ export async function buildReportModel(
     placesOfMeasures(db, councilId, set.measure_ids),
     publishedPoints(db, set.measure_ids, end, BASELINE_WINDOW_POINTS),
     lastPublishedReport(db, set.id, period),
-    reportExtras(db, councilId, set, period),
+    reportExtras(db, councilId, set, period, asOf),
   ]);
   const placeOf = new Map(places.map((p) => [p.measure_id, p]));
   const pointsOf = groupPoints(points);
   const before = figuresIn(previous?.content);
 
-  const measures: ReportMeasure[] = [];
-  for (const [i, m] of judged.entries()) {
-    if (i % 20 === 0)
-      await progress(35 + Math.round((55 * i) / Math.max(judged.length, 1)), 'Drawing the charts');
-    measures.push(
-      reportMeasure(m, placeOf.get(m.measureId), pointsOf.get(m.measureId) ?? [], set, before, extras),
-    );
-  }
+  const described = judged.map((m) =>
+    reportMeasure(m, placeOf.get(m.measureId), pointsOf.get(m.measureId) ?? [], set, before, extras),
+  );
+  await progress(40, 'Drawing the charts');
+  const svgs = await drawnInThreads(
+    described.flatMap((d) => (d.chart ? [d.chart] : [])),
+    drawnChart,
+  );
+  let drawn = 0;
+  const measures = described.map((d) =>
+    d.chart ? { ...d.measure, chartSvg: svgs[drawn++] ?? null } : d.measure,
+  );
   await progress(92, 'Writing the summary');
   const exceptions = measures.filter((m) => m.exceptionReasons.length > 0);
   return {
@@ -183,7 +190,7 @@ function reportMeasure(
   set: SetOfReport,
   before: Map<string, ShownBefore>,
   extras: ReportExtras,
-): ReportMeasure {
+): { measure: ReportMeasure; chart: ChartRequest | null } {
   const show = (v: number | null) => formatValue(v, m.unit, m.decimals);
   const figures = newestFirst.map((p) => ({
     period: p.period,
@@ -196,7 +203,7 @@ function reportMeasure(
   const target = m.target;
   const rangeTarget =
     m.targetLow != null && m.targetHigh != null ? `${show(m.targetLow)} to ${show(m.targetHigh)}` : null;
-  return {
+  const measure: ReportMeasure = {
     code: m.code,
     title: m.title,
     unit: m.unit,
@@ -247,9 +254,10 @@ function reportMeasure(
       display: show(f.value),
       target: f.target,
     })),
-    chartSvg: chart.svg,
+    chartSvg: null, // drawn with the report's other charts, in threads
     chartAlt: chart.alt,
   };
+  return { measure, chart: chart.request };
 }
 
 /** The newest charted figure that differs from what the last report showed for its period. */
@@ -285,8 +293,8 @@ function measureChart(
   m: MeasureJudgement,
   newestFirst: ChartFigure[],
   place: MeasurePlace | undefined,
-): { svg: string | null; alt: string; history: ChartFigure[] } {
-  if (newestFirst.length === 0) return { svg: null, alt: 'No published figures to chart.', history: [] };
+): { request: ChartRequest | null; alt: string; history: ChartFigure[] } {
+  if (newestFirst.length === 0) return { request: null, alt: 'No published figures to chart.', history: [] };
   const measure = { id: m.measureId, ...m };
   const outcome = measureSpc(
     measure,
@@ -301,20 +309,27 @@ function measureChart(
   if (outcome.spc) {
     const charted = new Set(outcome.spc.periods);
     const window = newestFirst.filter((f) => charted.has(f.period)).reverse();
-    return { svg: outcome.spc.chartSvg, alt: outcome.spc.chartSummary, history: window };
+    return {
+      request: { kind: 'xmr', input: outcome.spc.chart },
+      alt: outcome.spc.chartSummary,
+      history: window,
+    };
   }
   const history = newestFirst.slice(0, 24).reverse();
   const show = (v: number | null) => formatValue(v, m.unit, m.decimals);
   const alt = `${m.code} ${m.title}: ${history.map((f) => `${shortPeriodLabel(f.period)} ${show(f.value)}`).join(', ')}. ${outcome.reason}`;
   return {
-    svg: lineChartSvg({
-      title: `${m.code} ${m.title}`,
-      points: history.map((f) => ({ label: shortPeriodLabel(f.period), value: f.value })),
-      targets: history.map((f) => ({ label: shortPeriodLabel(f.period), value: f.target })),
-      unit: m.unit,
-      decimals: m.decimals,
-      description: alt,
-    }),
+    request: {
+      kind: 'line',
+      input: {
+        title: `${m.code} ${m.title}`,
+        points: history.map((f) => ({ label: shortPeriodLabel(f.period), value: f.value })),
+        targets: history.map((f) => ({ label: shortPeriodLabel(f.period), value: f.target })),
+        unit: m.unit,
+        decimals: m.decimals,
+        description: alt,
+      },
+    },
     alt,
     history,
   };

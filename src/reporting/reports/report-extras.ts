@@ -1,6 +1,8 @@
 // What a report shows beside its measures: the changes to the measures since the set's last published report,
-// which portfolios signed off each measure (committee reports), and for CMT the data-quality headline and the
-// assurance sections (inspections and statutory returns, which say so while those registers do not exist yet).
+// which portfolios signed off each measure (committee reports), for CMT the data-quality headline, and the assurance
+// sections (src/assurance/assurance.report.ts): CMT's inspections, statutory returns and overdue actions, a
+// committee's inspections of its services.
+import { cmtAssurance, committeeAssurance } from '../../assurance/assurance.report.ts';
 import { qualityHeadline } from '../../collection/quality/dashboard.service.ts';
 import type { Db } from '../../db/connection.ts';
 import type { ReportAssuranceSection, ReportChange, ReportDataQuality } from './report-model.ts';
@@ -21,14 +23,20 @@ export async function reportExtras(
   councilId: string,
   set: SetOfReport,
   period: string,
+  asOf?: string,
 ): Promise<ReportExtras> {
   const previous = await lastPublishedReport(db, set.id, period);
-  const [changes, signedOffIn, dataQuality] = await Promise.all([
+  const [changes, signedOffIn, dataQuality, assurance] = await Promise.all([
     changesSince(db, set.id, previous?.published_at ?? null),
     set.audience === 'committee'
       ? signedOffPortfoliosOfMeasures(db, councilId, set.measure_ids, set.year)
       : Promise.resolve(new Map<string, string[]>()),
     set.audience === 'cmt' ? cmtDataQuality(db, councilId, period) : Promise.resolve(null),
+    set.audience === 'cmt'
+      ? cmtAssurance(db, councilId, asOf)
+      : set.audience === 'committee'
+        ? committeeAssurance(db, councilId, set.id, asOf)
+        : Promise.resolve([]),
   ]);
   return {
     changes: changes.map((c) => ({
@@ -42,7 +50,7 @@ export async function reportExtras(
     })),
     signedOffIn,
     dataQuality,
-    assurance: set.audience === 'cmt' ? cmtAssurance() : [],
+    assurance,
   };
 }
 
@@ -54,22 +62,4 @@ async function cmtDataQuality(db: Db, councilId: string, period: string): Promis
       : `${plural(q.late, 'figure was', 'figures were')} late, ${plural(q.missing, 'figure is', 'figures are')} missing and ` +
         `${plural(q.returned, 'was', 'were')} returned for correction; ${plural(q.openFindings, 'data-quality finding is', 'data-quality findings are')} open.`;
   return { late: q.late, missing: q.missing, returned: q.returned, openFindings: q.openFindings, headline };
-}
-
-/** Issue 6 brings the inspection register and the statutory returns calendar; until then the sections say so. */
-function cmtAssurance(): ReportAssuranceSection[] {
-  return [
-    {
-      title: 'Inspections',
-      items: [],
-      emptyNote:
-        'The inspection register is not yet kept in Civic Scorecard, so no inspections are listed here.',
-    },
-    {
-      title: 'Statutory returns due',
-      items: [],
-      emptyNote:
-        'The statutory returns calendar is not yet kept in Civic Scorecard, so no returns are listed here.',
-    },
-  ];
 }

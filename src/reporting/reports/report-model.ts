@@ -77,6 +77,8 @@ export interface ReportDataQuality {
 
 export interface ReportAssuranceSection {
   title: string;
+  /** What the items' date is: 'Due' (the default) or 'Date' (an inspection's last day). */
+  dateHeading?: string;
   items: { title: string; due: string | null; status: string }[];
   emptyNote: string;
 }

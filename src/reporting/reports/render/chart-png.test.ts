@@ -7,7 +7,7 @@ import { chartPngs, PRINT_WIDTH, type ChartPng } from './chart-png.ts';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-/** Reads an 8-bit RGBA PNG whose rows are unfiltered, checking every chunk's CRC; returns its pixels. */
+/** Reads an 8-bit RGB PNG whose rows are unfiltered, checking every chunk's CRC; returns its pixels. */
 function decoded(png: Buffer): { width: number; height: number; pixels: Buffer } {
   assert.deepEqual(png.subarray(0, 8), SIGNATURE);
   let at = 8;
@@ -26,17 +26,21 @@ function decoded(png: Buffer): { width: number; height: number; pixels: Buffer }
     if (type === 'IHDR') {
       width = body.readUInt32BE(0);
       height = body.readUInt32BE(4);
-      assert.deepEqual([...body.subarray(8)], [8, 6, 0, 0, 0], '8-bit RGBA, not interlaced');
+      assert.deepEqual(
+        [...body.subarray(8)],
+        [8, 2, 0, 0, 0],
+        '8-bit RGB (opaque, on white), not interlaced',
+      );
     }
     if (type === 'IDAT') data.push(body);
     at += 12 + length;
   }
   const rows = inflateSync(Buffer.concat(data));
-  assert.equal(rows.length, (width * 4 + 1) * height);
-  const pixels = Buffer.alloc(width * 4 * height);
+  assert.equal(rows.length, (width * 3 + 1) * height);
+  const pixels = Buffer.alloc(width * 3 * height);
   for (let y = 0; y < height; y++) {
-    assert.equal(rows[y * (width * 4 + 1)], 0, 'rows are unfiltered');
-    rows.copy(pixels, y * width * 4, y * (width * 4 + 1) + 1, (y + 1) * (width * 4 + 1));
+    assert.equal(rows[y * (width * 3 + 1)], 0, 'rows are unfiltered');
+    rows.copy(pixels, y * width * 3, y * (width * 3 + 1) + 1, (y + 1) * (width * 3 + 1));
   }
   return { width, height, pixels };
 }
@@ -44,7 +48,7 @@ function decoded(png: Buffer): { width: number; height: number; pixels: Buffer }
 function darkPixels(png: ChartPng): number {
   const { pixels } = decoded(png.data);
   let dark = 0;
-  for (let i = 0; i < pixels.length; i += 4) if ((pixels[i] ?? 255) < 100) dark++;
+  for (let i = 0; i < pixels.length; i += 3) if ((pixels[i] ?? 255) < 100) dark++;
   return dark;
 }
 

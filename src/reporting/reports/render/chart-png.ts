@@ -58,7 +58,7 @@ interface PostedPng {
 
 function drawnInWorker(svgs: string[], options: ResvgRenderOptions): Promise<ChartPng[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: { svgs, options } });
+    const worker = new Worker(WORKER, { workerData: { svgs, options }, execArgv: [] });
     let result: ChartPng[] | null = null;
     worker.once('message', (pngs: PostedPng[]) => {
       // A Buffer arrives as a plain Uint8Array; wrap it again without copying.

@@ -16,18 +16,27 @@ function chunk(type, data) {
 }
 
 /**
- * An 8-bit RGBA PNG of resvg's pixels. resvg's own encoder compresses hard (about 18 ms a chart); a chart is mostly
- * flat colour, so the fastest deflate gives the same size in a third of the time.
+ * An 8-bit RGB PNG of resvg's pixels, drawn on white so every pixel is opaque: resvg's own encoder compresses hard
+ * (about 18 ms a chart), while a chart is mostly flat colour, so the fastest deflate of the colour alone (alpha
+ * dropped) gives about the same size in a third of the time.
  */
 function png(pixels, width, height) {
-  const stride = width * 4;
-  const scanlines = Buffer.alloc((stride + 1) * height); // each row starts with filter type 0 (none)
-  for (let y = 0; y < height; y++) pixels.copy(scanlines, y * (stride + 1) + 1, y * stride, (y + 1) * stride);
+  const scanlines = Buffer.alloc((width * 3 + 1) * height); // each row starts with filter type 0 (none)
+  let out = 0;
+  let from = 0;
+  for (let y = 0; y < height; y++) {
+    out++;
+    for (let x = 0; x < width; x++, from += 4) {
+      scanlines[out++] = pixels[from];
+      scanlines[out++] = pixels[from + 1];
+      scanlines[out++] = pixels[from + 2];
+    }
+  }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bits per channel
-  header[9] = 6; // RGBA
+  header[9] = 2; // RGB
   return Buffer.concat([
     SIGNATURE,
     chunk('IHDR', header),

@@ -6,7 +6,6 @@ import {
   Footer,
   HeadingLevel,
   ImageRun,
-  Packer,
   PageNumber,
   Paragraph,
   ShadingType,
@@ -19,6 +18,7 @@ import {
 import type { ReportModel } from '../report-model.ts';
 import { chartPngs, type ChartPng } from './chart-png.ts';
 import type { PaperBlock, PaperCell } from './paper-blocks.ts';
+import { ChartMedia, zippedDocx } from './docx-zip.ts';
 import { paperCharts, paperOf } from './paper.ts';
 
 // A4 with 2 cm margins, in twentieths of a point; the text column is what is left.
@@ -33,6 +33,7 @@ const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: Head
 export async function reportDocx(model: ReportModel, pngs?: Map<string, ChartPng>): Promise<Buffer> {
   const blocks = paperOf(model);
   const charts = pngs ?? (await chartPngs(paperCharts(model)));
+  const media = new ChartMedia();
   const document = new Document({
     creator: model.council,
     title: model.set.title,
@@ -56,11 +57,11 @@ export async function reportDocx(model: ReportModel, pngs?: Map<string, ChartPng
           },
         },
         footers: { default: footer(model) },
-        children: blocks.flatMap((block) => drawn(block, charts)),
+        children: blocks.flatMap((block) => drawn(block, charts, media)),
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return zippedDocx(document, media);
 }
 
 /** Outline levels make the headings Word's navigation pane, its table of contents and its PDF bookmarks. */
@@ -92,7 +93,7 @@ function footer(model: ReportModel): Footer {
   });
 }
 
-function drawn(block: PaperBlock, charts: Map<string, ChartPng>): (Paragraph | Table)[] {
+function drawn(block: PaperBlock, charts: Map<string, ChartPng>, media: ChartMedia): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'title':
       return [new Paragraph({ heading: HeadingLevel.TITLE, text: block.text })];
@@ -122,7 +123,7 @@ function drawn(block: PaperBlock, charts: Map<string, ChartPng>): (Paragraph | T
     case 'table':
       return [table(block), new Paragraph({ text: '' })];
     case 'chart':
-      return [chart(block, charts)];
+      return [chart(block, charts, media)];
     case 'pageBreak':
       return [new Paragraph({ text: '', pageBreakBefore: true })];
   }
@@ -160,7 +161,11 @@ function cellRuns(content: PaperCell, bold: boolean): TextRun[] {
   return [new TextRun({ text: `${content.symbol} `, bold: true }), new TextRun({ text: content.text, bold })];
 }
 
-function chart(block: Extract<PaperBlock, { kind: 'chart' }>, charts: Map<string, ChartPng>): Paragraph {
+function chart(
+  block: Extract<PaperBlock, { kind: 'chart' }>,
+  charts: Map<string, ChartPng>,
+  media: ChartMedia,
+): Paragraph {
   const png = charts.get(block.svg);
   if (!png) throw new Error(`the chart "${block.name}" was not drawn before the paper was put together`);
   return new Paragraph({
@@ -168,7 +173,7 @@ function chart(block: Extract<PaperBlock, { kind: 'chart' }>, charts: Map<string
     children: [
       new ImageRun({
         type: 'png',
-        data: png.data,
+        data: media.placeholderFor(png.data),
         transformation: { width: CHART_WIDTH, height: Math.round((CHART_WIDTH * png.height) / png.width) },
         altText: { name: block.name, title: block.name, description: block.alt },
       }),

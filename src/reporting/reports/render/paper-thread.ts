@@ -3,6 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import { measuresOf, type ReportModel } from '../report-model.ts';
 import { chartPngs, type ChartPng } from './chart-png.ts';
+import { paperWritersModule } from './paper-bundle.ts';
 import { paperCharts } from './paper.ts';
 import type { ThreadedFormat } from './paper-writers.ts';
 
@@ -18,12 +19,17 @@ function heapLimitMb(model: ReportModel): number {
 }
 
 export async function writtenInWorker(model: ReportModel, format: ThreadedFormat): Promise<Buffer> {
-  // A Word paper's charts are drawn first, in their own threads, so they and the paper are never in memory at once.
-  const charts = format === 'docx' ? await chartPngs(paperCharts(model)) : null;
-  return written(model, format, charts);
+  // A paper's charts are drawn first, in threads of their own (one a core), while the writer's thread is not yet
+  // holding the paper; the spreadsheet has no charts.
+  const [writers, charts] = await Promise.all([
+    paperWritersModule(),
+    format === 'xlsx' ? null : chartPngs(paperCharts(model)),
+  ]);
+  return written(writers, model, format, charts);
 }
 
 function written(
+  writers: string,
   model: ReportModel,
   format: ThreadedFormat,
   charts: Map<string, ChartPng> | null,
@@ -31,7 +37,9 @@ function written(
   const limit = heapLimitMb(model);
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, {
-      workerData: { model, format, charts },
+      workerData: { writers, model, format, charts },
+      // Not the parent's flags: `--import tsx` would start a loader the compiled writers do not need.
+      execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: limit },
     });
     let body: Buffer | null = null;

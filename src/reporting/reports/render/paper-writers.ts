@@ -5,7 +5,7 @@ import type { ChartPng } from './chart-png.ts';
 
 export type ThreadedFormat = 'docx' | 'pdf' | 'xlsx';
 
-/** `charts`: a Word paper's charts, drawn before the thread started (their PNGs arrive as plain Uint8Arrays). */
+/** `charts`: a paper's charts, drawn before the thread started (their PNGs arrive as plain Uint8Arrays). */
 export async function writtenHere(
   model: ReportModel,
   format: ThreadedFormat,
@@ -15,7 +15,7 @@ export async function writtenHere(
     case 'docx':
       return (await import('./docx.ts')).reportDocx(model, charts ? asBuffers(charts) : undefined);
     case 'pdf':
-      return (await import('./pdf.ts')).reportPdf(model);
+      return (await import('./pdf.ts')).reportPdf(model, charts ? asBuffers(charts) : undefined);
     case 'xlsx':
       return (await import('./xlsx.ts')).reportXlsx(model);
   }

@@ -144,7 +144,7 @@ function assurance(model: ReportModel): PaperBlock[] {
       ? paragraph(section.emptyNote)
       : {
           kind: 'table' as const,
-          header: ['Item', 'Due', 'Status'],
+          header: ['Item', section.dateHeading ?? 'Due', 'Status'],
           rows: section.items.map((item) => [
             item.title,
             item.due ? formatDate(item.due) : 'No date',
