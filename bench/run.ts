@@ -2,6 +2,7 @@
 // reported, not failed; an error exits non-zero.
 import type { BenchRow } from './measure.ts';
 import * as assess from './assess.ts';
+import * as benchmarking from './benchmarks.ts';
 import * as scorecard from './scorecard.ts';
 import * as report from './report.ts';
 import * as upload from './upload.ts';
@@ -19,6 +20,7 @@ const benchmarks: Benchmark[] = [
   { name: 'assess', ...assess },
   { name: 'upload', ...upload },
   { name: 'report', ...report },
+  { name: 'benchmarks', ...benchmarking },
 ];
 
 function selected(only: readonly string[]): Benchmark[] {

@@ -28,6 +28,8 @@ export const actions = [
   'reportset.propose',
   'reportset.signoff',
   'committee.write',
+  'benchmark.read',
+  'benchmark.manage',
   'assurance.read',
   'inspection.write',
   'action.write',
@@ -98,6 +100,18 @@ export const permissions: Record<Action, Partial<Record<Role, Reach>>> = {
   'reportset.propose': { director: 'scoped' },
   'reportset.signoff': { cabinet_member: 'scoped' },
   'committee.write': { administrator: 'all', performance_officer: 'all' },
+  // Benchmarks are published figures about other councils: anyone signed in reads them; the performance team
+  // imports datasets and peer groups, sets metrics' polarity and maps measures to metrics.
+  'benchmark.read': {
+    administrator: 'all',
+    performance_officer: 'all',
+    data_owner: 'all',
+    director: 'all',
+    cabinet_member: 'all',
+    councillor: 'all',
+    provider: 'all',
+  },
+  'benchmark.manage': { performance_officer: 'all' },
   // Assurance: inspections, improvement actions and statutory returns of the services in reach (an external
   // provider sees none). The performance team keeps the inspection register and the returns calendar; a
   // service's data owners and directors raise and update its actions, and prepare its statutory returns.

@@ -10,6 +10,12 @@ import { serve } from './serve.ts';
 import { spcCommand } from './spc.ts';
 import { importValuesCommand } from './import.ts';
 import { REPORT_FORMATS, reportCommand } from './report.ts';
+import {
+  compareCommand,
+  importBenchmarksCommand,
+  importGroupsCommand,
+  importMetricsCommand,
+} from './benchmarks.ts';
 import { ExitWith } from './exit.ts';
 import { defaultCouncilId, withRuntime } from './runtime.ts';
 
@@ -134,6 +140,55 @@ program
   .requiredOption('--out <file>', 'where to write it')
   .option('--council <slug>', 'council slug (default: the first council)')
   .action(reportCommand);
+
+const benchmarks = program.command('benchmarks').description('external benchmark datasets and peer groups');
+benchmarks
+  .command('import')
+  .description(
+    'load a CSV or XLSX file as a new version of a benchmark dataset, all or nothing; prints the dataset id',
+  )
+  .argument('<file>', 'the file, unchanged from its source')
+  .requiredOption(
+    '--profile <name>',
+    'column mapping: oflog-asc, lgbf-annual, lgbf-quarterly, lg-inform-long, …',
+  )
+  .option('--dataset <name>', 'the dataset this is a version of (default: the file name without extension)')
+  .option('--council <slug>', 'council slug (default: the first council)')
+  .action(importBenchmarksCommand);
+const groups = benchmarks.command('groups').description('peer groups');
+groups
+  .command('import')
+  .description('save the peer groups a file lists (a group named again has its members replaced)')
+  .argument('<file>', 'the file')
+  .requiredOption(
+    '--profile <name>',
+    'oflog-nearest-neighbours, lgbf-family-groups, cipfa-nearest-neighbours or oflog-areas (regions and types)',
+  )
+  .option('--name <name>', "the group's name, for a file that lists one group (cipfa-nearest-neighbours)")
+  .option('--council <slug>', 'council slug (default: the first council)')
+  .action(importGroupsCommand);
+benchmarks
+  .command('metrics')
+  .description("metrics' metadata")
+  .command('import')
+  .description("set a dataset's metric titles, units and polarity from the LGBF's indicator-information.csv")
+  .argument('<file>', 'the file')
+  .requiredOption('--dataset <id>', 'the dataset id')
+  .option('--council <slug>', 'council slug (default: the first council)')
+  .action(importMetricsCommand);
+benchmarks
+  .command('compare')
+  .description('rank, quartile, percentile, median and mean of a metric across a peer group, as JSON')
+  .requiredOption('--dataset <id>', 'the dataset id (or name)')
+  .requiredOption('--metric <code>', 'the metric code as the source writes it, e.g. ASC1 or "CORP 09"')
+  .option(
+    '--period <period...>',
+    'one period or several (2018-19-Q1, 2022/23 Q3, 2016-17); none: every period',
+    [],
+  )
+  .option('--group <name>', 'a peer group name; none: every authority in the dataset')
+  .option('--council <slug>', 'council slug (default: the first council)')
+  .action(compareCommand);
 
 program
   .command('spc')

@@ -6,6 +6,7 @@ const PHASE_WORDS = {
   checking: 'Checking rows  ',
   writing: 'Writing figures',
   reporting: 'Building report',
+  loading: 'Loading rows   ',
 } as const;
 type Phase = keyof typeof PHASE_WORDS;
 

@@ -9,10 +9,22 @@ export type Db = Kysely<Database>;
 // which would shift with the server's time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
+// Each Db's pool, for the few jobs Kysely cannot do: COPY needs a client of its own (benchmarking/import).
+const pools = new WeakMap<Db, pg.Pool>();
+
+/** The pool behind a Db made by connect(). */
+export function poolOf(db: Db): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('this Db was not made by connect(): it has no pool to lend a client from');
+  return pool;
+}
+
 export function connect(url: string, options: { max?: number } = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   // An idle connection can be cut by the server (a restart, a dropped test database); the pool replaces it on the
   // next checkout, so the event is reported, not allowed to crash the process as an unhandled 'error'.
   pool.on('error', (error) => process.stderr.write(`[database] idle connection closed: ${error.message}\n`));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
+  return db;
 }

@@ -18,6 +18,8 @@ export interface CouncilsTable {
   slug: string;
   name: string;
   created_at: Generated<Date>;
+  /** The council's own ONS GSS code: which rows of a benchmark dataset are "us". */
+  area_code: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DirectoratesTable {
@@ -556,6 +558,96 @@ export interface ReportsTable {
   version: Version;
 }
 
+export type BenchmarkPolarity = 'higher' | 'lower' | 'goldilocks';
+export type PeerGroupKind = 'nearest-neighbours' | 'family' | 'region' | 'authority-type' | 'custom';
+
+export interface BenchmarkProfilesTable {
+  id: Id;
+  council_id: Ref;
+  name: string;
+  definition: Json<unknown>;
+  shipped: Generated<boolean>;
+  updated_at: Generated<Date>;
+}
+
+export interface BenchmarkAreasTable {
+  council_id: Ref;
+  code: string;
+  name: string;
+  type: string | null;
+  region: string | null;
+}
+
+export interface BenchmarkDatasetsTable {
+  id: Id;
+  council_id: Ref;
+  name: string;
+  current_version_id: NullableRef;
+  created_at: Generated<Date>;
+}
+
+export interface BenchmarkDatasetVersionsTable {
+  id: Id;
+  council_id: Ref;
+  dataset_id: Ref;
+  version: number;
+  file_name: string;
+  sha256: string;
+  profile: string;
+  imported_by: NullableRef;
+  imported_at: Generated<Date>;
+  row_count: ColumnType<string, number | string | undefined, number | string>;
+}
+
+export interface BenchmarkRowsTable {
+  council_id: Ref;
+  version_id: Ref;
+  metric_code: string;
+  area_code: string;
+  area_name: string;
+  period: string;
+  value: Numeric;
+  numerator: Numeric;
+  denominator: Numeric;
+}
+
+export interface BenchmarkMetricsTable {
+  id: Id;
+  council_id: Ref;
+  dataset_id: Ref;
+  code: string;
+  title: Generated<string>;
+  unit: Generated<string>;
+  polarity: BenchmarkPolarity | null;
+  midpoint: Numeric;
+  version: Version;
+  updated_by: NullableRef;
+  updated_at: Timestamp;
+}
+
+export interface BenchmarkMappingsTable {
+  council_id: Ref;
+  measure_id: Ref;
+  metric_id: Ref;
+  created_at: Generated<Date>;
+}
+
+export interface BenchmarkPeerGroupsTable {
+  id: Id;
+  council_id: Ref;
+  name: string;
+  kind: PeerGroupKind;
+  source: Generated<string>;
+  created_at: Generated<Date>;
+}
+
+export interface BenchmarkPeerGroupMembersTable {
+  council_id: Ref;
+  group_id: Ref;
+  area_code: string;
+  position: number;
+}
+
 export interface InspectionFrameworksTable {
   code: string;
   inspectorate: string;
@@ -743,6 +835,15 @@ export interface Database {
   report_set_changes: ReportSetChangesTable;
   committee_versions: CommitteeVersionsTable;
   reports: ReportsTable;
+  benchmark_profiles: BenchmarkProfilesTable;
+  benchmark_areas: BenchmarkAreasTable;
+  benchmark_datasets: BenchmarkDatasetsTable;
+  benchmark_dataset_versions: BenchmarkDatasetVersionsTable;
+  benchmark_rows: BenchmarkRowsTable;
+  benchmark_metrics: BenchmarkMetricsTable;
+  benchmark_mappings: BenchmarkMappingsTable;
+  benchmark_peer_groups: BenchmarkPeerGroupsTable;
+  benchmark_peer_group_members: BenchmarkPeerGroupMembersTable;
   inspection_frameworks: InspectionFrameworksTable;
   inspection_scale_points: InspectionScalePointsTable;
   inspection_framework_areas: InspectionFrameworkAreasTable;

@@ -1,5 +1,6 @@
 // Loads the demo council, Anytown Borough Council, in one transaction: clears any earlier copy, then writes
 // the organisation, strategy, governance, users, measures, targets and five years of figures.
+import { insertDemoBenchmarks } from './benchmarks.ts';
 import { sql, type Kysely } from 'kysely';
 import { hashPassword } from '../access/passwords.ts';
 import type { Db } from '../db/connection.ts';
@@ -266,6 +267,7 @@ export async function loadDemo(
     await insertDemoFindings(trx, councilId, officer);
     await insertDemoAssurance(trx, councilId, officer);
     await insertDemoReports(trx, councilId, officer, governance);
+    await insertDemoBenchmarks(trx, councilId, data.seed);
     await sql`INSERT INTO audit_log (council_id, action, entity, entity_id, after)
       VALUES (${councilId}, 'demo.load', 'council', ${councilId},
               ${JSON.stringify({ seed: data.seed, measures: counts.measures, values: counts.values })}::jsonb)`.execute(

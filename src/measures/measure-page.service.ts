@@ -4,6 +4,7 @@ import type { CurrentUser } from '../access/current-user.ts';
 import { can } from '../access/permissions.ts';
 import { measureInReach, servicesInReach } from '../access/scope.ts';
 import { latestCompletePeriod, periodKey } from '../assessment/index.ts';
+import { measureComparisons, type MeasureComparison } from '../benchmarking/measure-comparisons.ts';
 import { actionsOfMeasure } from '../assurance/actions/actions.list.ts';
 import { presentAction } from '../assurance/actions/actions.present.ts';
 import type { Db } from '../db/connection.ts';
@@ -26,6 +27,8 @@ export interface MeasurePage {
   formula: { words: FormulaWord[] | null; inputs: Record<string, string> } | null;
   /** The formula measures calculated from this one that the reader may see. */
   usedIn: LinkedMeasure[];
+  /** Comparisons with other councils on the external metrics the measure is mapped to. */
+  benchmarks: MeasureComparison[];
   /** Improvement actions raised on the measure (in the reader's reach), and whether the reader may raise one. */
   improvementActions: ReturnType<typeof presentAction>[];
   canRaiseAction: boolean;
@@ -35,17 +38,19 @@ export async function measurePage(db: Db, user: CurrentUser, code: string): Prom
   const measure = await getMeasure(db, user, code);
   const reach = await servicesInReach(db, user, 'measure.read');
   const isFormula = measure.calculationType === 'formula';
-  const [targets, performance, enterValue, inputs, usedIn, actions, canRaiseAction] = await Promise.all([
-    recentTargets(db, measure.id).then((rows) => rows.map(presentTarget)),
-    measurePerformance(db, { councilId: user.councilId, measureId: measure.id }),
-    entryLink(db, user, measure),
-    isFormula ? formulaInputsOf(db, measure.id, reach) : [],
-    formulaMeasuresUsing(db, measure.id, reach),
-    actionsOfMeasure(db, user, measure.id),
-    can(user, 'action.write')
-      ? servicesInReach(db, user, 'action.write').then((r) => measureInReach(db, r, measure.id))
-      : false,
-  ]);
+  const [targets, performance, enterValue, inputs, usedIn, benchmarks, actions, canRaiseAction] =
+    await Promise.all([
+      recentTargets(db, measure.id).then((rows) => rows.map(presentTarget)),
+      measurePerformance(db, { councilId: user.councilId, measureId: measure.id }),
+      entryLink(db, user, measure),
+      isFormula ? formulaInputsOf(db, measure.id, reach) : [],
+      formulaMeasuresUsing(db, measure.id, reach),
+      measureComparisons(db, user.councilId, measure.id),
+      actionsOfMeasure(db, user, measure.id),
+      can(user, 'action.write')
+        ? servicesInReach(db, user, 'action.write').then((r) => measureInReach(db, r, measure.id))
+        : false,
+    ]);
   return {
     measure,
     targets,
@@ -67,6 +72,7 @@ export async function measurePage(db: Db, user: CurrentUser, code: string): Prom
         }
       : null,
     usedIn,
+    benchmarks,
     improvementActions: actions.map(presentAction),
     canRaiseAction,
   };

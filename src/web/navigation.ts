@@ -18,6 +18,7 @@ const sections: Section[] = [
   { href: '/data-quality', text: 'Data quality', needs: 'quality.read' },
   { href: '/reports', text: 'Reports', needs: 'report.read' },
   { href: '/report-sets', text: 'Report sets', needs: 'report.read' },
+  { href: '/benchmarks', text: 'Benchmarking', needs: 'benchmark.read' },
   { href: '/inspections', text: 'Inspections', needs: 'assurance.read' },
   { href: '/actions', text: 'Improvement actions', needs: 'assurance.read' },
   { href: '/statutory-returns', text: 'Statutory returns', needs: 'assurance.read' },

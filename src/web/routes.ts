@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { accessRoutes } from '../access/access.routes.ts';
 import { auditRoutes } from '../access/audit/audit.routes.ts';
+import { benchmarkingRoutes } from '../benchmarking/benchmarking.routes.ts';
 import { assuranceRoutes } from '../assurance/assurance.routes.ts';
 import { collectionRoutes } from '../collection/collection.routes.ts';
 import { measuresRoutes } from '../measures/measures.routes.ts';
@@ -26,5 +27,6 @@ export const routeModules: RouteModule[] = [
   structureRoutes,
   collectionRoutes,
   measuresRoutes,
+  benchmarkingRoutes,
   assuranceRoutes,
 ];
