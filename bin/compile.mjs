@@ -50,6 +50,15 @@ function packagesLeftOutExcept(inline) {
  */
 export async function compiled(entry, { splitting = false, inline = [] } = {}) {
   const name = path.basename(entry, path.extname(entry));
+  const manifest = path.join(
+    CACHE,
+    `${name}-${createHash('sha256')
+      .update(JSON.stringify([entry, splitting, inline]))
+      .digest('hex')
+      .slice(0, 12)}.json`,
+  );
+  const unchanged = await stillCompiled(manifest);
+  if (unchanged) return unchanged;
   const result = await build({
     entryPoints: { [name]: path.join(PROJECT, entry) },
     bundle: true,
@@ -62,6 +71,7 @@ export async function compiled(entry, { splitting = false, inline = [] } = {}) {
     outdir: CACHE,
     write: false,
     logLevel: 'silent',
+    metafile: true,
     plugins: [ownAddresses, packagesLeftOutExcept(inline)],
   });
   const hash = createHash('sha256');
@@ -77,7 +87,39 @@ export async function compiled(entry, { splitting = false, inline = [] } = {}) {
     }),
   );
   await removeStale(name, folder);
-  return pathToFileURL(path.join(folder, `${name}.js`)).href;
+  const output = pathToFileURL(path.join(folder, `${name}.js`)).href;
+  await remember(manifest, output, Object.keys(result.metafile.inputs));
+  return output;
+}
+
+/**
+ * What was compiled, from which files as they then were, so a start whose sources are unchanged skips esbuild
+ * (~1 s for the CLI with ECharts compiled in).
+ */
+async function remember(manifest, output, inputs) {
+  const sources = await Promise.all(
+    inputs.map(async (input) => {
+      const file = path.resolve(input);
+      const { mtimeMs, size } = await stat(file);
+      return { file, mtimeMs, size };
+    }),
+  );
+  const partial = `${manifest}.${process.pid}.partial`;
+  await writeFile(partial, JSON.stringify({ output, sources }));
+  await rename(partial, manifest);
+}
+
+/** The compiled module's URL if every source it was compiled from is as it was, else null. */
+async function stillCompiled(manifest) {
+  try {
+    const { output, sources } = JSON.parse(await readFile(manifest, 'utf8'));
+    await stat(fileURLToPath(output));
+    const now = await Promise.all(sources.map(({ file }) => stat(file)));
+    const same = sources.every((s, i) => now[i].mtimeMs === s.mtimeMs && now[i].size === s.size);
+    return same ? output : null;
+  } catch {
+    return null; // not compiled yet, or a source or the output has gone: compile again
+  }
 }
 
 /** Earlier compilations of the same entry untouched for a day: a process still running one has long loaded it. */
