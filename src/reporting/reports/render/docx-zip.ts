@@ -4,6 +4,7 @@
 // it is given a few bytes standing for each (`ChartMedia`), swapped for the picture as the parts are zipped.
 import { Packer, type Document } from 'docx';
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import type { ChartPng } from './chart-png.ts';
 
 type Part = string | Uint8Array | ArrayBuffer;
 
@@ -17,35 +18,47 @@ const compiler = (Packer as unknown as { compiler: DocxCompiler }).compiler;
 
 const PLACEHOLDER = 'civic-scorecard picture ';
 
-/** Each picture of a paper, by the placeholder given to docx in its stead. */
+/** Each chart of a paper, by the placeholder given to docx in its stead. */
 export class ChartMedia {
-  private readonly placeholders = new Map<Uint8Array, string>();
-  private readonly pictures = new Map<string, Uint8Array>();
+  private readonly placeholders = new Map<string, string>();
+  private readonly charts = new Map<string, { svg: string; name: string }>();
 
-  /** The bytes to give docx for this picture: the same picture, the same bytes (so docx stores it once). */
-  placeholderFor(picture: Uint8Array): Buffer {
-    let placeholder = this.placeholders.get(picture);
+  /** The bytes to give docx for this chart's picture: the same chart, the same bytes (so docx stores it once). */
+  placeholderFor(svg: string, name: string): Buffer {
+    let placeholder = this.placeholders.get(svg);
     if (placeholder === undefined) {
       placeholder = `${PLACEHOLDER}${this.placeholders.size + 1}`;
-      this.placeholders.set(picture, placeholder);
-      this.pictures.set(placeholder, picture);
+      this.placeholders.set(svg, placeholder);
+      this.charts.set(placeholder, { svg, name });
     }
     return Buffer.from(placeholder);
   }
 
   /** The picture a media part stands for (docx names media parts itself: image1.png, …). */
-  pictureFor(path: string, part: Uint8Array): Uint8Array | undefined {
+  pictureFor(path: string, part: Uint8Array, pngs: Map<string, ChartPng>): Uint8Array | undefined {
     if (!path.startsWith('word/media/') || part.byteLength > 64) return undefined;
-    const text = Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('latin1');
-    return text.startsWith(PLACEHOLDER) ? this.pictures.get(text) : undefined;
+    const chart = this.charts.get(
+      Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('latin1'),
+    );
+    if (!chart) return undefined;
+    const png = pngs.get(chart.svg);
+    if (!png) throw new Error(`the chart "${chart.name}" was not drawn`);
+    return png.data;
   }
 }
 
-export function zippedDocx(document: Document, media: ChartMedia): Buffer {
+/** The document's parts are written while its charts may still be being drawn; they are zipped once drawn. */
+export async function zippedDocx(
+  document: Document,
+  media: ChartMedia,
+  charts: Promise<Map<string, ChartPng>>,
+): Promise<Buffer> {
+  const written = compiler.compile(document);
+  const pngs = await charts;
   const parts: Zippable = {};
-  for (const [path, data] of compiler.compile(document)) {
+  for (const [path, data] of written) {
     const part = bytesOf(data);
-    const bytes = media.pictureFor(path, part) ?? part;
+    const bytes = media.pictureFor(path, part, pngs) ?? part;
     parts[path] = path.startsWith('word/media/') ? [bytes, { level: 0 }] : bytes;
   }
   const zip = zipSync(parts);

@@ -16,7 +16,7 @@ import {
   WidthType,
 } from 'docx';
 import type { ReportModel } from '../report-model.ts';
-import { chartPngs, type ChartPng } from './chart-png.ts';
+import { chartPngs, pictureSize, type ChartPng } from './chart-png.ts';
 import type { PaperBlock, PaperCell } from './paper-blocks.ts';
 import { ChartMedia, zippedDocx } from './docx-zip.ts';
 import { paperCharts, paperOf } from './paper.ts';
@@ -29,10 +29,17 @@ const CHART_WIDTH = Math.floor((COLUMN_TWIPS / 1440) * 96);
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
-/** `pngs`: the charts already drawn (by `chartPngs(paperCharts(model))`); drawn here when not given. */
-export async function reportDocx(model: ReportModel, pngs?: Map<string, ChartPng>): Promise<Buffer> {
+/**
+ * `pngs`: the charts (`chartPngs(paperCharts(model))`), perhaps still being drawn: the paper is written meanwhile
+ * and zipped when they arrive. Drawn here when not given.
+ */
+export async function reportDocx(
+  model: ReportModel,
+  pngs?: Map<string, ChartPng> | Promise<Map<string, ChartPng>>,
+): Promise<Buffer> {
   const blocks = paperOf(model);
-  const charts = pngs ?? (await chartPngs(paperCharts(model)));
+  const charts = Promise.resolve(pngs ?? chartPngs(paperCharts(model)));
+  charts.catch(() => {}); // reported when the parts are zipped
   const media = new ChartMedia();
   const document = new Document({
     creator: model.council,
@@ -57,11 +64,11 @@ export async function reportDocx(model: ReportModel, pngs?: Map<string, ChartPng
           },
         },
         footers: { default: footer(model) },
-        children: blocks.flatMap((block) => drawn(block, charts, media)),
+        children: blocks.flatMap((block) => drawn(block, media)),
       },
     ],
   });
-  return zippedDocx(document, media);
+  return zippedDocx(document, media, charts);
 }
 
 /** Outline levels make the headings Word's navigation pane, its table of contents and its PDF bookmarks. */
@@ -93,7 +100,7 @@ function footer(model: ReportModel): Footer {
   });
 }
 
-function drawn(block: PaperBlock, charts: Map<string, ChartPng>, media: ChartMedia): (Paragraph | Table)[] {
+function drawn(block: PaperBlock, media: ChartMedia): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'title':
       return [new Paragraph({ heading: HeadingLevel.TITLE, text: block.text })];
@@ -123,7 +130,7 @@ function drawn(block: PaperBlock, charts: Map<string, ChartPng>, media: ChartMed
     case 'table':
       return [table(block), new Paragraph({ text: '' })];
     case 'chart':
-      return [chart(block, charts, media)];
+      return [chart(block, media)];
     case 'pageBreak':
       return [new Paragraph({ text: '', pageBreakBefore: true })];
   }
@@ -161,20 +168,15 @@ function cellRuns(content: PaperCell, bold: boolean): TextRun[] {
   return [new TextRun({ text: `${content.symbol} `, bold: true }), new TextRun({ text: content.text, bold })];
 }
 
-function chart(
-  block: Extract<PaperBlock, { kind: 'chart' }>,
-  charts: Map<string, ChartPng>,
-  media: ChartMedia,
-): Paragraph {
-  const png = charts.get(block.svg);
-  if (!png) throw new Error(`the chart "${block.name}" was not drawn before the paper was put together`);
+function chart(block: Extract<PaperBlock, { kind: 'chart' }>, media: ChartMedia): Paragraph {
+  const size = pictureSize(block.svg, CHART_WIDTH);
   return new Paragraph({
     spacing: { before: 120, after: 240 },
     children: [
       new ImageRun({
         type: 'png',
-        data: media.placeholderFor(png.data),
-        transformation: { width: CHART_WIDTH, height: Math.round((CHART_WIDTH * png.height) / png.width) },
+        data: media.placeholderFor(block.svg, block.name),
+        transformation: size,
         altText: { name: block.name, title: block.name, description: block.alt },
       }),
     ],

@@ -5,25 +5,26 @@ import type { ChartPng } from './chart-png.ts';
 
 export type ThreadedFormat = 'docx' | 'pdf' | 'xlsx';
 
-/** `charts`: a paper's charts, drawn before the thread started (their PNGs arrive as plain Uint8Arrays). */
+type PostedCharts = Map<string, { data: Uint8Array; width: number; height: number }>;
+
+/** `charts`: a paper's charts as they are drawn in other threads (their PNGs arrive as plain Uint8Arrays). */
 export async function writtenHere(
   model: ReportModel,
   format: ThreadedFormat,
-  charts: Map<string, { data: Uint8Array; width: number; height: number }> | null,
+  charts: Promise<PostedCharts> | null,
 ): Promise<Buffer> {
+  const pictures = charts?.then(asBuffers);
   switch (format) {
     case 'docx':
-      return (await import('./docx.ts')).reportDocx(model, charts ? asBuffers(charts) : undefined);
+      return (await import('./docx.ts')).reportDocx(model, pictures);
     case 'pdf':
-      return (await import('./pdf.ts')).reportPdf(model, charts ? asBuffers(charts) : undefined);
+      return (await import('./pdf.ts')).reportPdf(model, pictures);
     case 'xlsx':
       return (await import('./xlsx.ts')).reportXlsx(model);
   }
 }
 
-function asBuffers(
-  charts: Map<string, { data: Uint8Array; width: number; height: number }>,
-): Map<string, ChartPng> {
+function asBuffers(charts: PostedCharts): Map<string, ChartPng> {
   return new Map(
     [...charts].map(([svg, png]) => [
       svg,

@@ -6,7 +6,8 @@ import type { Content, CustomTableLayout, TDocumentDefinitions, TableCell } from
 import type { ReportModel } from '../report-model.ts';
 import { type PaperBlock, type PaperCell } from './paper-blocks.ts';
 import { PAPER_FONT, PAPER_FONT_FILES } from './paper-fonts.ts';
-import { chartPngs, type ChartPng } from './chart-png.ts';
+import { chartPngs, PDF_PRINT_WIDTH, pictureSize, type ChartPng } from './chart-png.ts';
+import { PdfPictures } from './pdf-pictures.ts';
 import { paperCharts, paperOf } from './paper.ts';
 import { drawnSymbol, SYMBOL_SIZE } from './pdf-symbols.ts';
 
@@ -32,10 +33,29 @@ const TABLE_LAYOUT: CustomTableLayout = {
   paddingBottom: () => 3,
 };
 
-/** `pngs`: the charts already drawn (by `chartPngs(paperCharts(model))`); drawn here when not given. */
-export async function reportPdf(model: ReportModel, pngs?: Map<string, ChartPng>): Promise<Buffer> {
-  const pictures = new ChartPictures(pngs ?? (await chartPngs(paperCharts(model))));
-  const document: TDocumentDefinitions = {
+/**
+ * `pngs`: the charts (`chartPngs(paperCharts(model), PDF_PRINT_WIDTH)`), perhaps still being drawn: the paper is laid
+ * out meanwhile and finished when they arrive. Drawn here when not given.
+ */
+export async function reportPdf(
+  model: ReportModel,
+  pngs?: Map<string, ChartPng> | Promise<Map<string, ChartPng>>,
+): Promise<Buffer> {
+  const arriving = Promise.resolve(pngs ?? chartPngs(paperCharts(model), PDF_PRINT_WIDTH));
+  const pictures = new PdfPictures(arriving, (svg) => pictureSize(svg, PDF_PRINT_WIDTH));
+  try {
+    const [file] = await Promise.all([
+      pdfmake.createPdf(paper(model, pictures)).getBuffer(),
+      pictures.allArrived(),
+    ]);
+    return file;
+  } finally {
+    pictures.done();
+  }
+}
+
+function paper(model: ReportModel, pictures: PdfPictures): TDocumentDefinitions {
+  return {
     info: {
       title: model.set.title,
       author: model.council,
@@ -64,11 +84,10 @@ export async function reportPdf(model: ReportModel, pngs?: Map<string, ChartPng>
     content: laidOut(paperOf(model), pictures),
     images: pictures.images,
   };
-  return pdfmake.createPdf(document).getBuffer();
 }
 
 /** Each heading is kept on a page with the short block after it, so no heading is left alone at a page's foot. */
-function laidOut(blocks: PaperBlock[], pictures: ChartPictures): Content[] {
+function laidOut(blocks: PaperBlock[], pictures: PdfPictures): Content[] {
   const content: Content[] = [];
   let section = '';
   let sections = 0;
@@ -99,7 +118,7 @@ function laidOut(blocks: PaperBlock[], pictures: ChartPictures): Content[] {
   return content;
 }
 
-function drawn(block: PaperBlock, pictures: ChartPictures): Content {
+function drawn(block: PaperBlock, pictures: PdfPictures): Content {
   switch (block.kind) {
     case 'title':
     case 'heading':
@@ -117,7 +136,7 @@ function drawn(block: PaperBlock, pictures: ChartPictures): Content {
       // An untagged PDF cannot carry alternative text, so the chart's description is printed beneath it.
       return {
         stack: [
-          { image: pictures.nameOf(block), width: CHART_WIDTH },
+          { image: pictures.nameOf(block.svg, block.name), width: CHART_WIDTH },
           { text: block.alt, style: 'chartText' },
         ],
         unbreakable: true,
@@ -125,26 +144,6 @@ function drawn(block: PaperBlock, pictures: ChartPictures): Content {
       };
     case 'pageBreak':
       return { text: '', pageBreak: 'after' };
-  }
-}
-
-/** The paper's chart pictures by name, as pdfmake takes them (data URLs), each distinct picture once. */
-class ChartPictures {
-  readonly images: Record<string, string> = {};
-  private readonly names = new Map<string, string>();
-
-  constructor(private readonly pngs: Map<string, ChartPng>) {}
-
-  nameOf(block: Extract<PaperBlock, { kind: 'chart' }>): string {
-    let name = this.names.get(block.svg);
-    if (name === undefined) {
-      const png = this.pngs.get(block.svg);
-      if (!png) throw new Error(`the chart "${block.name}" was not drawn before the paper was put together`);
-      name = `chart-${this.names.size + 1}`;
-      this.names.set(block.svg, name);
-      this.images[name] = `data:image/png;base64,${png.data.toString('base64')}`;
-    }
-    return name;
   }
 }
 

@@ -37,10 +37,20 @@ describe('rendering a report in each format', () => {
     }
   });
 
-  test("draws a Word paper's charts before its writer's thread starts, and they arrive whole", async () => {
+  test("draws a paper's charts in their own threads while its writer lays it out, and they arrive whole", async () => {
     const { media } = await wordParts((await renderReport(aReportModel(), 'docx')).body);
     assert.equal(media.size, 5);
     for (const png of media.values()) assert.equal(png.readUInt32BE(16), 1200);
+  });
+
+  test('a chart that cannot be drawn fails the paper with the reason, rather than leaving it waiting', async () => {
+    const base = aReportModel();
+    const [first, ...rest] = base.exceptions;
+    assert.ok(first);
+    const broken = { ...base, exceptions: [{ ...first, chartSvg: '<svg><g></svg>' }, ...rest] };
+    for (const format of ['docx', 'pdf'] as const) {
+      await assert.rejects(renderReport(broken, format), /chart|svg/i, format);
+    }
   });
 
   test('writes a long PDF in its own thread, so the event loop keeps turning meanwhile', async () => {
