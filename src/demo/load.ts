@@ -266,8 +266,9 @@ export async function loadDemo(
     await insertDemoRounds(trx, councilId, officer);
     await insertDemoFindings(trx, councilId, officer);
     await insertDemoAssurance(trx, councilId, officer);
-    await insertDemoReports(trx, councilId, officer, governance);
+    // Before the reports, so the published reports compare the measures with similar councils.
     await insertDemoBenchmarks(trx, councilId, data.seed);
+    await insertDemoReports(trx, councilId, officer, governance);
     await sql`INSERT INTO audit_log (council_id, action, entity, entity_id, after)
       VALUES (${councilId}, 'demo.load', 'council', ${councilId},
               ${JSON.stringify({ seed: data.seed, measures: counts.measures, values: counts.values })}::jsonb)`.execute(

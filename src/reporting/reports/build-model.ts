@@ -247,6 +247,7 @@ function reportMeasure(
     }),
     revisedSinceLastReport: revised,
     signedOffIn: set.audience === 'committee' ? (extras.signedOffIn.get(m.measureId) ?? []) : null,
+    benchmarks: extras.comparisons.get(m.measureId) ?? [],
     history: chart.history.map((f) => ({
       period: f.period,
       label: shortPeriodLabel(f.period),

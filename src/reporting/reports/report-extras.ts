@@ -3,6 +3,7 @@
 // sections (src/assurance/assurance.report.ts): CMT's inspections, statutory returns and overdue actions, a
 // committee's inspections of its services.
 import { cmtAssurance, committeeAssurance } from '../../assurance/assurance.report.ts';
+import { comparisonsInWords } from '../../benchmarking/report-comparisons.ts';
 import { qualityHeadline } from '../../collection/quality/dashboard.service.ts';
 import type { Db } from '../../db/connection.ts';
 import type { ReportAssuranceSection, ReportChange, ReportDataQuality } from './report-model.ts';
@@ -12,6 +13,8 @@ import { changesSince, signedOffPortfoliosOfMeasures } from '../report-sets/repo
 export interface ReportExtras {
   changes: ReportChange[];
   signedOffIn: Map<string, string[]>;
+  /** Each benchmarked measure's comparisons with similar councils, in words, by measure id. */
+  comparisons: Map<string, string[]>;
   dataQuality: ReportDataQuality | null;
   assurance: ReportAssuranceSection[];
 }
@@ -26,11 +29,12 @@ export async function reportExtras(
   asOf?: string,
 ): Promise<ReportExtras> {
   const previous = await lastPublishedReport(db, set.id, period);
-  const [changes, signedOffIn, dataQuality, assurance] = await Promise.all([
+  const [changes, signedOffIn, comparisons, dataQuality, assurance] = await Promise.all([
     changesSince(db, set.id, previous?.published_at ?? null),
     set.audience === 'committee'
       ? signedOffPortfoliosOfMeasures(db, councilId, set.measure_ids, set.year)
       : Promise.resolve(new Map<string, string[]>()),
+    comparisonsInWords(db, councilId, set.measure_ids),
     set.audience === 'cmt' ? cmtDataQuality(db, councilId, period) : Promise.resolve(null),
     set.audience === 'cmt'
       ? cmtAssurance(db, councilId, asOf)
@@ -49,6 +53,7 @@ export async function reportExtras(
       decidedBy: c.decidedBy,
     })),
     signedOffIn,
+    comparisons,
     dataQuality,
     assurance,
   };

@@ -130,6 +130,8 @@ export interface ReportMeasure {
   } | null;
   /** Committee reports: the Cabinet portfolios whose signed-off sets include it; empty means flagged. */
   signedOffIn: string[] | null;
+  /** Compared with similar councils, a sentence a benchmark metric (absent from reports made before benchmarks). */
+  benchmarks?: string[];
   /** The published figures charted, oldest first (at most 24). */
   history: { period: string; label: string; value: number | null; display: string; target: number | null }[];
   /** The chart as SVG (XmR when SPC applies, else a line against target); null when there are no figures. */

@@ -49,6 +49,7 @@ export function keyFacts(m: ReportMeasure): PaperCell[][] {
               : 'No Cabinet portfolio: flagged, as no portfolio has signed this measure off',
           ],
         ]),
+    ...(m.benchmarks?.length ? [['Compared with similar councils', m.benchmarks.join(' ')]] : []),
     ['Service', m.service],
     ['Polarity', m.polarityLabel],
   ];
