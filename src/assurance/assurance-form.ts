@@ -81,6 +81,15 @@ export function formErrors(
   };
 }
 
+/** What a form sent, each field as one string, without its CSRF token: what the form shows again on an error. */
+export function sentValues(body: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.keys(body)
+      .filter((k) => k !== '_csrf')
+      .map((k) => [k, fieldOf(body, k)]),
+  );
+}
+
 /** A query or form field as one string. */
 export function fieldOf(body: Record<string, unknown> | undefined, name: string): string {
   const value = body?.[name];

@@ -7,7 +7,7 @@ import { can } from '../../access/permissions.ts';
 import { servicesInReach } from '../../access/scope.ts';
 import { ConflictError, type FieldProblem, ValidationError } from '../../web/errors.ts';
 import type { ServerContext } from '../../web/server.ts';
-import { dateParts, fieldOf, formErrors } from '../assurance-form.ts';
+import { dateParts, fieldOf, formErrors, sentValues } from '../assurance-form.ts';
 import { ownersOfCouncil, servicesOfCouncil } from '../assurance.queries.ts';
 import { inReach } from '../reach.ts';
 import { actionList } from './actions.list.ts';
@@ -27,13 +27,6 @@ type Req = FastifyRequest<{
   Body: Record<string, unknown> | undefined;
 }>;
 type Values = Record<string, string>;
-
-const bodyValues = (body: Record<string, unknown>): Values =>
-  Object.fromEntries(
-    Object.keys(body)
-      .filter((k) => k !== '_csrf')
-      .map((k) => [k, fieldOf(body, k)]),
-  );
 
 const originQuery = (q: Record<string, unknown>) => ({
   measure: fieldOf(q, 'measure'),
@@ -138,7 +131,7 @@ export function actionsRoutes(app: FastifyInstance, context: ServerContext): voi
       return reply.redirect(`/actions/${id}?saved=1`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      return renderNew(request, reply, origin, bodyValues(body), error.details);
+      return renderNew(request, reply, origin, sentValues(body), error.details);
     }
   });
 
@@ -188,7 +181,7 @@ export function actionsRoutes(app: FastifyInstance, context: ServerContext): voi
       if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error;
       const stale = error instanceof ConflictError;
       return renderAction(request, reply, {
-        values: bodyValues(body),
+        values: sentValues(body),
         problems: error.details,
         status: stale ? 409 : 400,
         stale,

@@ -5,7 +5,7 @@ import { signedInUser } from '../../access/guard.ts';
 import { can } from '../../access/permissions.ts';
 import { ConflictError, type FieldProblem, ValidationError } from '../../web/errors.ts';
 import type { ServerContext } from '../../web/server.ts';
-import { dateParts, fieldOf, formErrors } from '../assurance-form.ts';
+import { dateParts, fieldOf, formErrors, sentValues } from '../assurance-form.ts';
 import { servicesOfCouncil } from '../assurance.queries.ts';
 import { recordId } from '../reach.ts';
 import { type Framework, loadFrameworks } from './frameworks.ts';
@@ -28,14 +28,6 @@ const DATE_FIELDS = ['startedOn', 'endedOn', 'publishedOn', 'nextExpectedOn'];
 
 /** What the form shows: the saved inspection's fields, or what the person sent. */
 type FormValues = Record<string, string>;
-
-function valuesFromBody(body: Record<string, unknown>): FormValues {
-  return Object.fromEntries(
-    Object.keys(body)
-      .filter((k) => k !== '_csrf')
-      .map((k) => [k, fieldOf(body, k)]),
-  );
-}
 
 async function valuesFromSaved(context: ServerContext, user: ReturnType<typeof signedInUser>, id: string) {
   const detail = await inspectionDetail(context.db, user, id);
@@ -180,7 +172,7 @@ export function inspectionsRoutes(app: FastifyInstance, context: ServerContext):
       if (!(error instanceof ValidationError)) throw error;
       return renderForm(request, reply, {
         framework,
-        values: valuesFromBody(body),
+        values: sentValues(body),
         problems: error.details,
         status: 400,
       });
@@ -216,7 +208,7 @@ export function inspectionsRoutes(app: FastifyInstance, context: ServerContext):
       if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error;
       const saved = await valuesFromSaved(context, user, id);
       const values = {
-        ...valuesFromBody(body),
+        ...sentValues(body),
         ...(error instanceof ConflictError ? { version: saved.values.version ?? '' } : {}),
       };
       return renderForm(request, reply, {

@@ -5,7 +5,7 @@ import { signedInUser } from '../../access/guard.ts';
 import { can } from '../../access/permissions.ts';
 import { ConflictError, type FieldProblem, ValidationError } from '../../web/errors.ts';
 import type { ServerContext } from '../../web/server.ts';
-import { dateParts, fieldOf, formErrors } from '../assurance-form.ts';
+import { dateParts, fieldOf, formErrors, sentValues } from '../assurance-form.ts';
 import { ownersOfCouncil, servicesOfCouncil } from '../assurance.queries.ts';
 import { ukDate } from '../today.ts';
 import { presentReturn, returnsCalendar } from './returns.list.ts';
@@ -21,12 +21,6 @@ type Req = FastifyRequest<{
 }>;
 type Values = Record<string, string>;
 
-const bodyValues = (body: Record<string, unknown>): Values =>
-  Object.fromEntries(
-    Object.keys(body)
-      .filter((k) => k !== '_csrf')
-      .map((k) => [k, fieldOf(body, k)]),
-  );
 const humanise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function returnsRoutes(app: FastifyInstance, context: ServerContext): void {
@@ -135,7 +129,7 @@ export function returnsRoutes(app: FastifyInstance, context: ServerContext): voi
       return reply.redirect(`/statutory-returns/${id}?saved=1`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      return renderForm(request, reply, { values: bodyValues(body), problems: error.details, status: 400 });
+      return renderForm(request, reply, { values: sentValues(body), problems: error.details, status: 400 });
     }
   });
 
@@ -172,7 +166,7 @@ export function returnsRoutes(app: FastifyInstance, context: ServerContext): voi
       if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error;
       const stale = error instanceof ConflictError;
       const values = {
-        ...bodyValues(body),
+        ...sentValues(body),
         ...(stale ? { version: (await savedValues(request)).version ?? '' } : {}),
       };
       return renderForm(request, reply, {
