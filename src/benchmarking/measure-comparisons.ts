@@ -33,6 +33,8 @@ export async function measureComparisons(
   db: Db,
   councilId: string,
   measureId: string,
+  // A report words the comparison and has no use for the chart (an ECharts drawing a metric).
+  { withChart = true }: { withChart?: boolean } = {},
 ): Promise<MeasureComparison[]> {
   const mapped = await db
     .selectFrom('benchmark_mappings as bm')
@@ -74,16 +76,17 @@ export async function measureComparisons(
         latest,
         us,
         mine,
-        chart: latest
-          ? rankedChartSvg({
-              title: `${m.title || m.code}, ${latest.period}: ${where}, best first`,
-              description: mine
-                ? `We rank ${mine.rank ?? 'unranked'} of ${latest.count}, quartile ${mine.quartile ?? 'none'}; the median is ${latest.median}. The figures are in the table below.`
-                : `We have no figure for ${latest.period}; the median is ${latest.median}. The figures are in the table below.`,
-              bars: latest.rows.map((r) => ({ name: r.areaName, value: r.value, us: r.area === us })),
-              median: latest.median,
-            })
-          : null,
+        chart:
+          latest && withChart
+            ? rankedChartSvg({
+                title: `${m.title || m.code}, ${latest.period}: ${where}, best first`,
+                description: mine
+                  ? `We rank ${mine.rank ?? 'unranked'} of ${latest.count}, quartile ${mine.quartile ?? 'none'}; the median is ${latest.median}. The figures are in the table below.`
+                  : `We have no figure for ${latest.period}; the median is ${latest.median}. The figures are in the table below.`,
+                bars: latest.rows.map((r) => ({ name: r.areaName, value: r.value, us: r.area === us })),
+                median: latest.median,
+              })
+            : null,
         overTime: comparisons.map((c) => {
           const row = ours(c);
           return {

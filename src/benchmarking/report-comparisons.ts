@@ -18,7 +18,7 @@ export async function comparisonsInWords(
     .execute();
   const worded = await Promise.all(
     mapped.map(async ({ measure_id: id }) => {
-      const sentences = (await measureComparisons(db, councilId, id)).flatMap(inWords);
+      const sentences = (await measureComparisons(db, councilId, id, { withChart: false })).flatMap(inWords);
       return [id, sentences] as const;
     }),
   );
