@@ -10,6 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
+import { compiled } from '../bin/compile.mjs';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { compare } from '../src/benchmarking/compare.service.ts';
@@ -47,7 +48,8 @@ const repository = fileURLToPath(new URL('..', import.meta.url));
 async function importInChild(url: string, file: string, councilId: string): Promise<BenchmarksChildReport> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ['--import', 'tsx', path.join('bench', 'benchmarks-child.ts')],
+    // Compiled as `scorecard` runs (bin/compile.mjs): plain Node, no TypeScript loader in the importer's process.
+    [fileURLToPath(await compiled('bench/benchmarks-child.ts'))],
     {
       cwd: repository,
       env: {
@@ -101,26 +103,29 @@ export async function run(): Promise<BenchRow[]> {
       const loaded = await importInChild(url, file, councilId);
 
       // The same file by plain COPY, into a table with no index, in the same run.
-      const columns = 'metric_code text, area_code text, area_name text, period text, value numeric';
-      await sql.raw(`CREATE TABLE bench_plain (${columns})`).execute(db);
       await sql
-        .raw(`CREATE TABLE bench_indexed (${columns}, UNIQUE (metric_code, period, area_code))`)
+        .raw(
+          `CREATE TABLE bench_plain (metric_code text COLLATE "C", area_code text COLLATE "C", area_name text,
+                                     period text COLLATE "C", value numeric)`,
+        )
         .execute(db);
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       const copied = await timed(() => plainCopy(client, 'bench_plain', file));
-      // The floor of this design with no JavaScript at all: the plain COPY, then the importer's own index built.
-      // With the importer's own memory for the sort, so the floor differs from it only by the JavaScript.
+      // The floor of this design with no JavaScript at all: the plain COPY, then the importer's own index built
+      // with the importer's sort memory, so the floor differs from the import only by the reading and checking.
       await client.query(`SET maintenance_work_mem = '256MB'`);
       const plainIndex = await timed(() =>
-        client.query(
-          `CREATE UNIQUE INDEX ON bench_plain (metric_code COLLATE "C", period COLLATE "C", area_code COLLATE "C") INCLUDE (value)`,
-        ),
+        client.query(`CREATE INDEX bench_plain_metric ON bench_plain (metric_code)`),
       );
-      // The design not taken, for the record: COPY into a table whose index is there from the start.
-      const indexed = await timed(() => plainCopy(client, 'bench_indexed', file));
+      // The design given up, for the record: the database checking uniqueness with a key over metric, period
+      // and area (bench/README.md).
+      await client.query('DROP INDEX bench_plain_metric');
+      const uniqueKey = await timed(() =>
+        client.query(`CREATE UNIQUE INDEX ON bench_plain (metric_code, period, area_code) INCLUDE (value)`),
+      );
       await client.end();
-      await sql`DROP TABLE bench_plain, bench_indexed`.execute(db);
+      await sql`DROP TABLE bench_plain`.execute(db);
 
       // Comparisons: one metric over every period against an area's nearest neighbours, a different metric and
       // group each time, as measure pages across the country would ask.
@@ -175,8 +180,8 @@ export async function run(): Promise<BenchRow[]> {
           '×',
         ),
         figure(
-          '(not taken) COPY into a table indexed from the start, / plain COPY rate',
-          copied.ms / indexed.ms,
+          '(given up) plain COPY then a unique key built, / plain COPY rate',
+          copied.ms / (copied.ms + uniqueKey.ms),
           '×',
         ),
         {

@@ -9,6 +9,8 @@ export interface CsvRecord {
   /** The line the record starts on: the header is line 1, as in a text editor. */
   row: number;
   cells: string[];
+  /** No cell holds a backslash, tab or line break: its text goes into a COPY as it is. */
+  plain: boolean;
 }
 
 function unreadable(line: number, what: string): ValidationError {
@@ -71,7 +73,8 @@ export async function* csvRecords(input: Readable): AsyncGenerator<CsvRecord[]> 
   let open: { text: string; row: number; quotes: number } | null = null;
   const take = (text: string, row: number): CsvRecord | null => {
     if (text === '') return null;
-    return { row, cells: text.includes('"') ? splitQuoted(text, row) : text.split(',') };
+    if (text.includes('"')) return { row, cells: splitQuoted(text, row), plain: false };
+    return { row, cells: text.split(','), plain: !/[\\\t\r]/.test(text) };
   };
   const lineOf = (raw: string, row: number): CsvRecord | null => {
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;

@@ -67,7 +67,19 @@ export function rowReader(
     list.push({ field: `row ${rowNumber}, column ${column}`, message });
     return list;
   };
-  const isNumber = (text: string): boolean => NUMBER.test(text);
+  /** The figure as written, null where the source has none, undefined where it is not a number. */
+  const figureOf = (record: readonly string[], i: number | null): string | null | undefined => {
+    const text = cell(record, i);
+    if (missing.has(text)) return null;
+    return NUMBER.test(text) ? text : undefined;
+  };
+  const notANumber = (
+    problems: FieldProblem[] | null,
+    rowNumber: number,
+    column: string | undefined,
+    record: readonly string[],
+    i: number | null,
+  ) => problem(problems, rowNumber, column ?? '', `'${cell(record, i)}' is not a number`);
 
   return (record, rowNumber) => {
     // A row with nothing in the mapped columns (the LGBF's annual file ends with a line of commas after a row
@@ -107,15 +119,14 @@ export function rowReader(
     if (!period) periods.set(periodText, (period = normalisePeriod(periodText)));
     if ('reason' in period) problems = problem(problems, rowNumber, c.period, period.reason);
 
-    const figures: (string | null)[] = [null, null, null];
-    const columns = [at.value, at.numerator, at.denominator];
-    const names = [c.value, c.numerator, c.denominator];
-    for (let k = 0; k < 3; k++) {
-      const text = cell(record, columns[k] ?? null);
-      if (missing.has(text)) continue;
-      if (isNumber(text)) figures[k] = text;
-      else problems = problem(problems, rowNumber, names[k] ?? '', `'${text}' is not a number`);
-    }
+    const value = figureOf(record, at.value);
+    const numerator = figureOf(record, at.numerator);
+    const denominator = figureOf(record, at.denominator);
+    if (value === undefined) problems = notANumber(problems, rowNumber, c.value, record, at.value);
+    if (numerator === undefined)
+      problems = notANumber(problems, rowNumber, c.numerator, record, at.numerator);
+    if (denominator === undefined)
+      problems = notANumber(problems, rowNumber, c.denominator, record, at.denominator);
 
     if (problems) return { problems };
     return {
@@ -124,9 +135,9 @@ export function rowReader(
         areaCode: 'code' in area ? area.code : '',
         areaName: areaName || ('code' in area ? area.code : ''),
         period: 'key' in period ? period.key : '',
-        value: figures[0] ?? null,
-        numerator: figures[1] ?? null,
-        denominator: figures[2] ?? null,
+        value: value ?? null,
+        numerator: numerator ?? null,
+        denominator: denominator ?? null,
       },
     };
   };
