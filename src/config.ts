@@ -15,6 +15,10 @@ export interface Config {
   mailFrom: string;
   /** Where people reach the app, for links in e-mails. */
   publicUrl: string;
+  /** PUBLIC_COUNCIL: the slug of the council whose residents' site `/public` is; the first council when unset. */
+  publicCouncil: string | undefined;
+  /** PUBLIC_CHECK_MS: how often the residents' site looks for changed data (ms; 0 = on every request). */
+  publicCheckMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,5 +35,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Civic Scorecard <performance@scorecard.invalid>',
+    publicCouncil: env.PUBLIC_COUNCIL || undefined,
+    publicCheckMs: Number(env.PUBLIC_CHECK_MS ?? 1000),
   };
 }

@@ -11,6 +11,7 @@ import type { Db } from '../db/connection.ts';
 import { registerApiDocs } from './openapi.ts';
 import { govukDist, registerRendering, srcDir } from './render.ts';
 import { registerErrorHandling } from './error-handler.ts';
+import { PublicCache } from '../public/public-cache.ts';
 import { routeModules } from './routes.ts';
 
 export interface RouteInfo {
@@ -33,7 +34,8 @@ export interface AppContext {
   jobs?: Jobs;
 }
 
-export type ServerContext = AppContext & { jobs: Jobs };
+/** `publicSite`: the residents' site's one cache (src/public/public-cache.ts), shared by its pages, data and API. */
+export type ServerContext = AppContext & { jobs: Jobs; publicSite: PublicCache };
 
 export async function buildServer(
   context: AppContext,
@@ -78,7 +80,11 @@ export async function buildServer(
   registerErrorHandling(app);
   const jobs = context.jobs ?? createJobs(context.db, app.log);
   app.addHook('onClose', async () => jobs.stop());
-  const withJobs: ServerContext = { ...context, jobs };
+  const publicSite = new PublicCache(context.db, {
+    councilSlug: context.config.publicCouncil,
+    checkEveryMs: context.config.publicCheckMs,
+  });
+  const withJobs: ServerContext = { ...context, jobs, publicSite };
   for (const register of routeModules) {
     await app.register(async (scope) => register(scope, withJobs));
   }
