@@ -93,9 +93,7 @@ async function stateOf(
 ): Promise<{ fingerprint: string; since: Date }> {
   const result = await sql<{ at: Date; id: string }>`
     SELECT at, id::text FROM audit_log WHERE council_id = ${council.id} AND action NOT LIKE 'sign\\_in%'
-     ORDER BY at DESC, id DESC LIMIT 1`.execute(
-    db,
-  );
+     ORDER BY at DESC, id DESC LIMIT 1`.execute(db);
   const newest = result.rows[0];
   // HTTP dates have whole seconds: a Last-Modified finer than that would never match If-Modified-Since.
   const since = new Date(Math.floor((newest?.at.getTime() ?? 0) / 1000) * 1000);
