@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../web/server.ts';
 import { SESSION_COOKIE } from './guard.ts';
-import { signIn, signOut } from './users.service.ts';
+import { signIn, signOut, signOutEverywhere } from './users.service.ts';
 
 interface SignInForm {
   email?: string;
@@ -51,6 +51,13 @@ export function accessRoutes(app: FastifyInstance, { db, config }: AppContext): 
       maxAge: config.sessionAbsoluteHours * 3600,
     });
     return reply.redirect(next);
+  });
+
+  app.post('/sign-out-everywhere', { config: { access: 'signed_in' } }, async (request, reply) => {
+    const user = request.user;
+    if (user) await signOutEverywhere(db, { id: user.id, councilId: user.councilId });
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect('/sign-in');
   });
 
   app.post('/sign-out', { config: { access: 'signed_in' } }, async (request, reply) => {

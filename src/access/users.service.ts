@@ -9,6 +9,7 @@ import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { digest, newSecret } from './tokens.ts';
 import {
   deleteSession,
+  deleteSessionsOfUser,
   findUserByEmail,
   insertApiToken,
   insertSession,
@@ -159,6 +160,23 @@ export async function signIn(
 
 export async function signOut(db: Db, cookieToken: string): Promise<void> {
   await deleteSession(db, digest(cookieToken));
+}
+
+/** Ends every session the user has (a lost laptop, a shared computer), audited. */
+export async function signOutEverywhere(db: Db, user: { id: string; councilId: string }): Promise<number> {
+  const ended = await deleteSessionsOfUser(db, user.id);
+  await db
+    .insertInto('audit_log')
+    .values({
+      council_id: user.councilId,
+      user_id: user.id,
+      action: 'sign_out.everywhere',
+      entity: 'user',
+      entity_id: user.id,
+      after: JSON.stringify({ sessionsEnded: ended }),
+    })
+    .execute();
+  return ended;
 }
 
 const DUMMY_HASH =
