@@ -21,7 +21,7 @@ export interface Config {
   publicCheckMs: number;
   /** The open data's licence (OPEN_DATA_LICENCE_NAME, _TITLE, _PATH): the Open Government Licence v3.0 unless set. */
   openDataLicence: OpenDataLicence;
-  /** PUBLIC_RATE_LIMIT: requests a minute one client address may make to the public API, downloads and feed. */
+  /** PUBLIC_RATE_LIMIT: requests a minute one client address may make to the public API, downloads and feed (1,200). */
   publicRateLimit: number;
 }
 
@@ -55,7 +55,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         env.OPEN_DATA_LICENCE_PATH ||
         'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
     },
-    publicRateLimit: positiveWhole(env.PUBLIC_RATE_LIMIT, 'PUBLIC_RATE_LIMIT', 300),
+    publicRateLimit: positiveWhole(env.PUBLIC_RATE_LIMIT, 'PUBLIC_RATE_LIMIT', 1200),
   };
 }
 

@@ -20,7 +20,7 @@ export interface FeedInput {
   decimals: ReadonlyMap<string, number>;
 }
 
-export interface FeedEntry {
+interface FeedEntry {
   id: string;
   title: string;
   link: string;
@@ -29,7 +29,7 @@ export interface FeedEntry {
 }
 
 /** The entries, newest first: each report when published, each measure's latest figure when published. */
-export function feedEntries(input: FeedInput): FeedEntry[] {
+function feedEntries(input: FeedInput): FeedEntry[] {
   const base = input.publicUrl;
   const reports = input.reports.map((r) => ({
     id: `${base}${r.links.page}`,

@@ -26,7 +26,7 @@ export function notModified(request: FastifyRequest, reply: FastifyReply, state:
 }
 
 /** The same data at the same URL gives the same tag; any change of either gives another. */
-export function etagOf(state: CacheState, url: string): string {
+function etagOf(state: CacheState, url: string): string {
   const variant = createHash('sha256').update(url).digest('base64url').slice(0, 12);
   return `"${state.fingerprint}-${variant}"`;
 }

@@ -7,6 +7,8 @@ import { DOMParser } from '@xmldom/xmldom';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { startTestApp, type TestApp } from '../testing/app.ts';
+import { openDataUrls } from './open-data.ts';
+import { PublicCache } from './public-cache.ts';
 import { checkTableSchema, type TableSchema } from './table-schema.check.ts';
 
 let t: TestApp;
@@ -339,4 +341,12 @@ test('the feed is Atom XML with each public report and each measure’s latest f
     );
     assert.equal(Date.parse(text(entry, 'updated')), m.published_at.getTime());
   }
+});
+
+test('every URL openDataUrls lists for the snapshot answers, for crawlers to walk', async () => {
+  const snapshot = await new PublicCache(t.db).current();
+  assert.ok(snapshot);
+  const urls = openDataUrls(snapshot);
+  assert.equal(urls.length, 9 + publicCodes.length * 4);
+  for (const url of urls) assert.equal((await fetch(t.baseUrl + url)).status, 200, url);
 });
