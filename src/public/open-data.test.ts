@@ -3,7 +3,6 @@
 // and the API and feed say the same.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { DOMParser } from '@xmldom/xmldom';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { startTestApp, type TestApp } from '../testing/app.ts';
@@ -185,45 +184,6 @@ test('the Data Package describes every CSV by the Table Schema rules, under the 
   }
 });
 
-test('the Table Schema check finds a wrong header, a bad cell and a repeated key', () => {
-  const schema: TableSchema = {
-    fields: [
-      { name: 'code', type: 'string', constraints: { required: true } },
-      { name: 'at', type: 'date' },
-      { name: 'n', type: 'number' },
-      { name: 'ok', type: 'boolean' },
-    ],
-    primaryKey: ['code'],
-    missingValues: [''],
-  };
-  assert.deepEqual(
-    checkTableSchema(schema, [
-      ['code', 'at', 'n', 'ok'],
-      ['a', '2026-01-31', '-1.5', 'true'],
-      ['b', '', '', ''],
-    ]),
-    [],
-  );
-  assert.deepEqual(checkTableSchema(schema, [['code', 'n', 'at', 'ok']]), [
-    'header is code,n,at,ok, not code,at,n,ok',
-  ]);
-  assert.deepEqual(
-    checkTableSchema(schema, [
-      ['code', 'at', 'n', 'ok'],
-      ['a', '2026-02-30', '1e', 'yes'],
-      ['a', '', '', ''],
-      ['', '', '', ''],
-    ]),
-    [
-      'row 2 at: "2026-02-30" is not a date',
-      'row 2 n: "1e" is not a number',
-      'row 2 ok: "yes" is not a boolean',
-      'row 3: primary key a repeats row 2',
-      'row 4 code: is required',
-    ],
-  );
-});
-
 test('the API answers as the downloads do, and a non-public measure is not found', async () => {
   const measures = (await (await get('/api/public/v1/measures')).json()) as {
     measures: { code: string; links: { values: string } }[];
@@ -293,54 +253,6 @@ test('the API lists the Strategy, its outcomes with their public measures, and t
     'reports',
   ])
     assert.ok(doc.paths[`/api/public/v1/${path}`], `${path} is documented`);
-});
-
-test('the feed is Atom XML with each public report and each measure’s latest figure, newest first', async () => {
-  const response = await get('/public/feed.atom');
-  assert.match(response.headers.get('content-type') ?? '', /^application\/atom\+xml/);
-  const errors: string[] = [];
-  const xml = new DOMParser({
-    errorHandler: { warning: () => {}, error: (e) => errors.push(e), fatalError: (e) => errors.push(e) },
-  }).parseFromString(await response.text(), 'application/xml');
-  assert.deepEqual(errors, []);
-  const atom = 'http://www.w3.org/2005/Atom';
-  const feed = xml.documentElement;
-  assert.equal(feed?.namespaceURI, atom);
-  assert.equal(feed?.localName, 'feed');
-  const child = (el: Element, name: string) =>
-    Array.from(el.childNodes).filter((n): n is Element => (n as Element).localName === name);
-  const text = (el: Element, name: string) => child(el, name)[0]?.textContent ?? '';
-  const root = feed as Element;
-  const self = child(root, 'link').find((l) => l.getAttribute('rel') === 'self');
-  assert.match(self?.getAttribute('href') ?? '', /\/public\/feed\.atom$/);
-  const entries = child(root, 'entry');
-  const updated = entries.map((e) => Date.parse(text(e, 'updated')));
-  assert.deepEqual(
-    updated,
-    [...updated].sort((a, b) => b - a),
-    'newest first',
-  );
-  assert.equal(Date.parse(text(root, 'updated')), updated[0]);
-  for (const e of entries)
-    for (const name of ['id', 'title', 'updated']) assert.ok(text(e, name), `entry has ${name}`);
-
-  const reports = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM reports r JOIN report_sets rs ON rs.id = r.report_set_id
-     WHERE rs.audience = 'public' AND r.status = 'published'`.execute(t.db);
-  const latest = await sql<{ code: string; title: string; published_at: Date }>`
-    SELECT DISTINCT ON (m.code) m.code, m.title, pv.published_at FROM published_values pv JOIN measures m ON m.id = pv.measure_id
-     WHERE pv.council_id = ${councilId} AND pv.breakdown = '' AND pv.value IS NOT NULL AND m.status = 'active' AND 'public' = ANY(m.tags)
-     ORDER BY m.code, pv.period_end DESC`.execute(t.db);
-  assert.equal(entries.length, (reports.rows[0]?.n ?? 0) + latest.rows.length);
-  for (const m of latest.rows) {
-    const entry = entries.find((e) => text(e, 'title').startsWith(`${m.title}: `));
-    assert.ok(entry, `an entry for ${m.code}`);
-    assert.match(
-      text(entry, 'title'),
-      / for (Q\d \d{4}\/\d{2}|\d{4}\/\d{2}|[A-Z][a-z]+ \d{4}|Academic year .*)$/,
-    );
-    assert.equal(Date.parse(text(entry, 'updated')), m.published_at.getTime());
-  }
 });
 
 test('every URL openDataUrls lists for the snapshot answers, for crawlers to walk', async () => {
