@@ -31,9 +31,10 @@ export async function openDatabase(options: { quiet?: boolean } = {}): Promise<D
   return startEmbedded(dataDirectory(), options);
 }
 
+/** `port`: the one to listen on (a restart keeps its address); a free one when not given. */
 export async function startEmbedded(
   dataDir: string,
-  options: { quiet?: boolean } = {},
+  options: { quiet?: boolean; port?: number } = {},
 ): Promise<DatabaseHandle> {
   const clusterDir = path.join(dataDir, 'pg');
   await mkdir(dataDir, { recursive: true });
@@ -44,7 +45,7 @@ export async function startEmbedded(
     return { url: urlFor(credentials, runningPort), owned: false, stop: async () => {} };
   }
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const cluster = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: credentials.user,

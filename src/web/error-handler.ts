@@ -1,7 +1,13 @@
 // One place turns every error into the right answer: JSON for the API, a GOV.UK page for people,
 // a sign-in redirect for an anonymous browser, and a logged request id (never a stack trace) for the rest.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type FieldProblem, NotFoundError, ValidationError } from './errors.ts';
+import {
+  AppError,
+  DatabaseUnavailableError,
+  type FieldProblem,
+  NotFoundError,
+  ValidationError,
+} from './errors.ts';
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -28,6 +34,7 @@ export function isApiRequest(request: FastifyRequest): boolean {
 }
 
 function answer(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+  if (error instanceof DatabaseUnavailableError) reply.header('retry-after', String(error.retryAfterSeconds));
   if (isApiRequest(request)) {
     return reply
       .status(error.statusCode)
@@ -52,9 +59,30 @@ function toAppError(error: FastifyError): AppError | null {
       details,
     );
   }
+  if (databaseUnavailable(error)) return new DatabaseUnavailableError();
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) return new AppError(status, codeFor(status), error.message);
   return null;
+}
+
+// PostgreSQL restarting or out of reach: the pool reconnects by itself once it is back, so the answer is "not
+// now" (503), not a fault of ours (500). Codes: class 08 (connection), 57P01–57P03 (shutdown, cannot connect now).
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+function databaseUnavailable(error: FastifyError): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  return (
+    UNAVAILABLE_CODES.has(code) ||
+    code.startsWith('08') ||
+    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(error.message)
+  );
 }
 
 function fieldName(

@@ -60,3 +60,15 @@ export class TooManyRequestsError extends AppError {
     super(429, 'too_many_requests', message);
   }
 }
+
+/** PostgreSQL is restarting or out of reach: answered 503 with Retry-After, and the pool reconnects by itself. */
+export class DatabaseUnavailableError extends AppError {
+  readonly retryAfterSeconds = 5;
+  constructor() {
+    super(
+      503,
+      'database_unavailable',
+      'The database is not available at the moment: try again in a few seconds',
+    );
+  }
+}
