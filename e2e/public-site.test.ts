@@ -37,7 +37,7 @@ interface Stop {
 function focusables(target: Page): Promise<string[]> {
   return target.evaluate(() => {
     const selector =
-      'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select, textarea, [tabindex]';
+      'a[href], summary, button:not([disabled]), input:not([disabled]):not([type="hidden"]), select, textarea, [tabindex]';
     return [...document.querySelectorAll<HTMLElement>(selector)]
       .filter(
         (el) =>
