@@ -49,9 +49,11 @@ export function publicRecordsRoutes(app: FastifyInstance, { db }: ServerContext,
     }),
   );
 
-  app.get('/public/inspections', open, (_request, reply) =>
-    pages.serve(reply, '/public/inspections', async (snapshot) => {
-      const rows = (await publicInspections(db, snapshot.council.id, todayIso())).map(presentRow);
+  app.get('/public/inspections', open, (_request, reply) => {
+    // Kept per day as well: an inspection becomes public record on the day its report is published.
+    const today = todayIso();
+    return pages.serve(reply, `/public/inspections@${today}`, async (snapshot) => {
+      const rows = (await publicInspections(db, snapshot.council.id, today)).map(presentRow);
       const judgements = await judgementsOfMany(
         db,
         rows.map((r) => r.id),
@@ -72,6 +74,6 @@ export function publicRecordsRoutes(app: FastifyInstance, { db }: ServerContext,
             .sort((a, b) => a.name.localeCompare(b.name)),
         },
       };
-    }),
-  );
+    });
+  });
 }
