@@ -4,6 +4,7 @@ import type { BenchRow } from './measure.ts';
 import * as assess from './assess.ts';
 import * as benchmarking from './benchmarks.ts';
 import * as scorecard from './scorecard.ts';
+import * as publicSite from './public.ts';
 import * as report from './report.ts';
 import * as upload from './upload.ts';
 
@@ -21,6 +22,7 @@ const benchmarks: Benchmark[] = [
   { name: 'upload', ...upload },
   { name: 'report', ...report },
   { name: 'benchmarks', ...benchmarking },
+  { name: 'public', ...publicSite },
 ];
 
 function selected(only: readonly string[]): Benchmark[] {

@@ -56,6 +56,8 @@ export function demoSiteInBrowser(options: { reportMailer?: Mailer } = {}): {
 } {
   let app: TestApp | undefined;
   let browser: Browser | undefined;
+  // Anything the Content-Security-Policy blocked on any page of the file fails it: the policy must fit the app.
+  const blocked: string[] = [];
   before(async () => {
     app = await startTestApp('demo', { reportMailer: options.reportMailer });
     browser = await launchBrowser();
@@ -63,6 +65,7 @@ export function demoSiteInBrowser(options: { reportMailer?: Mailer } = {}): {
   after(async () => {
     await browser?.close();
     await app?.close();
+    if (blocked.length > 0) throw new Error(`the Content-Security-Policy blocked: ${blocked.join(' | ')}`);
   });
   const started = () => {
     if (!app || !browser) throw new Error('demoSiteInBrowser: used before its before() hook ran');
@@ -73,6 +76,9 @@ export function demoSiteInBrowser(options: { reportMailer?: Mailer } = {}): {
     async pageAs(email) {
       const { app: site, browser: chromium } = started();
       const page = await (await chromium.newContext()).newPage();
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) blocked.push(`${page.url()}: ${message.text()}`);
+      });
       await signInAs(page, site.baseUrl, email, DEMO_PASSWORD);
       return page;
     },

@@ -19,6 +19,17 @@ export interface Config {
   publicCouncil: string | undefined;
   /** PUBLIC_CHECK_MS: how often the residents' site looks for changed data (ms; 0 = on every request). */
   publicCheckMs: number;
+  /** The open data's licence (OPEN_DATA_LICENCE_NAME, _TITLE, _PATH): the Open Government Licence v3.0 unless set. */
+  openDataLicence: OpenDataLicence;
+  /** PUBLIC_RATE_LIMIT: requests a minute one client address may make to the public API, downloads and feed (1,200). */
+  publicRateLimit: number;
+}
+
+/** A Data Package licence: an SPDX-style id, its name in words, and where to read it. */
+export interface OpenDataLicence {
+  name: string;
+  title: string;
+  path: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,5 +48,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM ?? 'Civic Scorecard <performance@scorecard.invalid>',
     publicCouncil: env.PUBLIC_COUNCIL || undefined,
     publicCheckMs: Number(env.PUBLIC_CHECK_MS ?? 1000),
+    openDataLicence: {
+      name: env.OPEN_DATA_LICENCE_NAME || 'OGL-UK-3.0',
+      title: env.OPEN_DATA_LICENCE_TITLE || 'Open Government Licence v3.0',
+      path:
+        env.OPEN_DATA_LICENCE_PATH ||
+        'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+    },
+    publicRateLimit: positiveWhole(env.PUBLIC_RATE_LIMIT, 'PUBLIC_RATE_LIMIT', 1200),
   };
+}
+
+function positiveWhole(text: string | undefined, name: string, fallback: number): number {
+  if (text === undefined || text === '') return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`${name} must be a whole number of 1 or more, not "${text}"`);
+  return n;
 }

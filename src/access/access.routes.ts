@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../web/server.ts';
 import { SESSION_COOKIE } from './guard.ts';
-import { signIn, signOut } from './users.service.ts';
+import { signIn, signOut, signOutEverywhere } from './users.service.ts';
 
 interface SignInForm {
   email?: string;
@@ -25,13 +25,24 @@ export function accessRoutes(app: FastifyInstance, { db, config }: AppContext): 
       ...(email.trim() ? [] : [{ href: '#email', text: 'Enter your e-mail address' }]),
       ...(password ? [] : [{ href: '#password', text: 'Enter your password' }]),
     ];
-    const signedIn =
-      errors.length === 0 ? await signIn(db, email, password, config.sessionAbsoluteHours) : null;
-    if (!signedIn) {
-      if (errors.length === 0)
-        errors.push({ href: '#email', text: 'The e-mail address or password is not right' });
+    if (errors.length > 0)
       return reply.status(400).page('access/views/sign-in.njk', { errors, next, values: { email } });
+    const outcome = await signIn(db, { email, password, address: request.ip }, config.sessionAbsoluteHours);
+    if ('refused' in outcome) {
+      const locked = outcome.refused === 'locked';
+      if (locked)
+        reply.header(
+          'retry-after',
+          String(Math.max(1, Math.ceil((outcome.until.getTime() - Date.now()) / 1000))),
+        );
+      const text = locked
+        ? `Too many sign-in attempts. Try again after ${ukTime(outcome.until)}.`
+        : 'The e-mail address or password is not right';
+      return reply
+        .status(locked ? 429 : 400)
+        .page('access/views/sign-in.njk', { errors: [{ href: '#email', text }], next, values: { email } });
     }
+    const signedIn = outcome.signedIn;
     reply.setCookie(SESSION_COOKIE, signedIn.cookieToken, {
       path: '/',
       httpOnly: true,
@@ -40,6 +51,13 @@ export function accessRoutes(app: FastifyInstance, { db, config }: AppContext): 
       maxAge: config.sessionAbsoluteHours * 3600,
     });
     return reply.redirect(next);
+  });
+
+  app.post('/sign-out-everywhere', { config: { access: 'signed_in' } }, async (request, reply) => {
+    const user = request.user;
+    if (user) await signOutEverywhere(db, { id: user.id, councilId: user.councilId });
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect('/sign-in');
   });
 
   app.post('/sign-out', { config: { access: 'signed_in' } }, async (request, reply) => {
@@ -55,4 +73,9 @@ function safeNext(next: string | undefined): string {
   return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
     ? next
     : '/overview';
+}
+
+/** "14:32" in UK time: when a locked sign-in may be tried again. */
+function ukTime(at: Date): string {
+  return at.toLocaleTimeString('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
 }

@@ -1,6 +1,7 @@
 // Use cases for accounts: creating users and API tokens (the CLI), signing in and out (the web app).
 import type { Db } from '../db/connection.ts';
 import type { Role, ScopeType } from '../db/schema.ts';
+import { recordSignInAttempt, signInLock } from './sign-in-throttle.ts';
 import { ValidationError } from '../web/errors.ts';
 import type { CurrentUser } from './current-user.ts';
 import { roleLabels } from './current-user.ts';
@@ -8,6 +9,7 @@ import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { digest, newSecret } from './tokens.ts';
 import {
   deleteSession,
+  deleteSessionsOfUser,
   findUserByEmail,
   insertApiToken,
   insertSession,
@@ -80,7 +82,7 @@ export async function createUser(
   }
   if (await findUserByEmail(db, email))
     throw ValidationError.field('email', `A user with e-mail ${email} already exists`);
-  const problem = input.password == null ? null : passwordProblem(input.password);
+  const problem = input.password == null ? null : passwordProblem(input.password, { email });
   if (problem) throw ValidationError.field('password', problem);
   const scopes = await resolveScopes(db, input.councilId, input.scopes);
   if (input.role !== 'administrator' && input.role !== 'performance_officer' && scopes.length === 0) {
@@ -116,16 +118,30 @@ export interface SignedIn {
   cookieToken: string;
 }
 
+export type SignInOutcome =
+  { signedIn: SignedIn } | { refused: 'not-right' } | { refused: 'locked'; until: Date };
+
+/** `address`: the client's IP address, for throttling guesses (src/access/sign-in-throttle.ts). */
 export async function signIn(
   db: Db,
-  email: string,
-  password: string,
+  attempt: { email: string; password: string; address: string },
   absoluteHours: number,
-): Promise<SignedIn | null> {
-  const user = await findUserByEmail(db, email.trim());
+): Promise<SignInOutcome> {
+  const email = attempt.email.trim().toLowerCase();
+  const lock = await signInLock(db, email, attempt.address);
+  if (lock.locked) {
+    await recordSignInAttempt(db, { email, address: attempt.address, outcome: 'refused' }, null);
+    return { refused: 'locked', until: lock.until };
+  }
+  const user = await findUserByEmail(db, attempt.email.trim());
   // Verify even when the user is unknown so response time does not reveal which e-mails exist.
-  const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, password);
-  if (!user || !ok || user.disabled) return null;
+  const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, attempt.password);
+  if (!user || !ok || user.disabled) {
+    const account = user ? { id: user.id, councilId: user.council_id } : null;
+    await recordSignInAttempt(db, { email, address: attempt.address, outcome: 'failed' }, account);
+    return { refused: 'not-right' };
+  }
+  await recordSignInAttempt(db, { email, address: attempt.address, outcome: 'succeeded' }, null);
   const cookieToken = newSecret();
   const csrfToken = newSecret();
   await insertSession(db, { id: digest(cookieToken), userId: user.id, csrfToken, absoluteHours });
@@ -139,11 +155,28 @@ export async function signIn(
       entity_id: user.id,
     })
     .execute();
-  return { user: toCurrentUser(user, csrfToken), cookieToken };
+  return { signedIn: { user: toCurrentUser(user, csrfToken), cookieToken } };
 }
 
 export async function signOut(db: Db, cookieToken: string): Promise<void> {
   await deleteSession(db, digest(cookieToken));
+}
+
+/** Ends every session the user has (a lost laptop, a shared computer), audited. */
+export async function signOutEverywhere(db: Db, user: { id: string; councilId: string }): Promise<number> {
+  const ended = await deleteSessionsOfUser(db, user.id);
+  await db
+    .insertInto('audit_log')
+    .values({
+      council_id: user.councilId,
+      user_id: user.id,
+      action: 'sign_out.everywhere',
+      entity: 'user',
+      entity_id: user.id,
+      after: JSON.stringify({ sessionsEnded: ended }),
+    })
+    .execute();
+  return ended;
 }
 
 const DUMMY_HASH =

@@ -2,6 +2,9 @@
 // script or a scheduler never mistakes a refused command for a done one.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { freshDatabase, type TestDatabase } from '../testing/database.ts';
 
@@ -66,4 +69,18 @@ test('a user is created and can be given an API token, printed once', () => {
   const token = scorecard('tokens', 'create', '--email', 'cli.owner@anytown.example');
   assert.equal(token.status, 0, token.stderr);
   assert.match(token.stdout.trim(), /^csk_[A-Za-z0-9_-]{40,}$/);
+});
+
+test('backup writes the demo to a file and restore refuses to load it over a database that holds a council', () => {
+  const file = path.join(tmpdir(), `scorecard-cli-${process.pid}.backup`);
+  try {
+    const backup = scorecard('backup', '--out', file);
+    assert.equal(backup.status, 0, backup.stderr);
+    assert.match(backup.stdout, /^Backed up \d+ tables \(\d+ rows\) to .*\.backup\.$/m);
+    const restore = scorecard('restore', file);
+    assert.equal(restore.status, 1);
+    assert.match(restore.stderr, /database: The database already holds 1 council/);
+  } finally {
+    rmSync(file, { force: true });
+  }
 });

@@ -6,6 +6,8 @@ import { createApiToken, createUser } from '../access/users.service.ts';
 import { roleLabels } from '../access/current-user.ts';
 import { AppError } from '../web/errors.ts';
 import { migrate } from '../db/migrate.ts';
+import { writeBackup } from '../db/backup/backup.ts';
+import { restoreBackup } from '../db/backup/restore.ts';
 import { serve } from './serve.ts';
 import { spcCommand } from './spc.ts';
 import { importValuesCommand } from './import.ts';
@@ -46,6 +48,34 @@ program
       const loaded = await loadDemo(db);
       console.log(`Loaded Anytown Borough Council: ${loaded.measures} measures, ${loaded.values} values.`);
       console.log(`Demo users sign in with the password ${DEMO_PASSWORD} (see README).`);
+    }),
+  );
+
+program
+  .command('backup')
+  .description(
+    'write a consistent snapshot of the whole database to a file (gzipped; written whole or not at all)',
+  )
+  .requiredOption('--out <file>', 'the backup file to write')
+  .action((options: { out: string }) =>
+    withRuntime(async ({ db }) => {
+      const done = await writeBackup(db, options.out);
+      console.log(`Backed up ${done.tables} tables (${done.rows} rows) to ${done.file}.`);
+    }),
+  );
+
+program
+  .command('restore')
+  .description(
+    'load a backup into an empty database of the same version (all or nothing; every table checked)',
+  )
+  .argument('<file>', 'a file written by `scorecard backup`')
+  .action((file: string) =>
+    withRuntime(async ({ db }) => {
+      const done = await restoreBackup(db, file);
+      console.log(
+        `Restored ${done.tables} tables (${done.rows} rows) from the backup taken at ${done.takenAt}.`,
+      );
     }),
   );
 

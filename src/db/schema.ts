@@ -88,6 +88,14 @@ export interface SessionsTable {
   expires_at: Timestamp;
 }
 
+export interface SignInAttemptsTable {
+  id: Id;
+  email: string;
+  address: string;
+  outcome: 'succeeded' | 'failed' | 'refused';
+  at: Generated<Date>;
+}
+
 export interface ApiTokensTable {
   id: Id;
   user_id: Ref;
@@ -801,6 +809,7 @@ export interface Database {
   users: UsersTable;
   user_scopes: UserScopesTable;
   sessions: SessionsTable;
+  sign_in_attempts: SignInAttemptsTable;
   api_tokens: ApiTokensTable;
   strategies: StrategiesTable;
   priorities: PrioritiesTable;

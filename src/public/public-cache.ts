@@ -1,6 +1,7 @@
 // The residents' site served from memory: the public model and every page or download made from it are kept until
 // the council's data changes. Every change to a council's data writes an audit row, so the newest audit row (with
 // the quarter the day falls in) says whether what is kept is still true; it is looked at most once a `checkEveryMs`.
+// Signing in changes no data, so its audit rows are passed over.
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { ReportModel } from '../reporting/reports/report-model.ts';
@@ -91,9 +92,8 @@ async function stateOf(
   today: string,
 ): Promise<{ fingerprint: string; since: Date }> {
   const result = await sql<{ at: Date; id: string }>`
-    SELECT at, id::text FROM audit_log WHERE council_id = ${council.id} ORDER BY at DESC, id DESC LIMIT 1`.execute(
-    db,
-  );
+    SELECT at, id::text FROM audit_log WHERE council_id = ${council.id} AND action NOT LIKE 'sign\\_in%'
+     ORDER BY at DESC, id DESC LIMIT 1`.execute(db);
   const newest = result.rows[0];
   // HTTP dates have whole seconds: a Last-Modified finer than that would never match If-Modified-Since.
   const since = new Date(Math.floor((newest?.at.getTime() ?? 0) / 1000) * 1000);

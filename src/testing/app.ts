@@ -43,7 +43,8 @@ export async function startTestApp(
 
 /** A browser-like client: keeps the session cookie and the CSRF token from the last page it read. */
 export class Client {
-  private cookie = '';
+  /** The session cookie as sent back; read by tests that compare sessions. */
+  cookie = '';
   csrfToken = '';
 
   constructor(readonly baseUrl: string) {}

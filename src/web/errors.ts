@@ -54,3 +54,9 @@ export class PayloadTooLargeError extends AppError {
     super(413, 'payload_too_large', message);
   }
 }
+
+export class TooManyRequestsError extends AppError {
+  constructor(message = 'Too many requests: wait a little and try again') {
+    super(429, 'too_many_requests', message);
+  }
+}

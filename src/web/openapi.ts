@@ -15,9 +15,12 @@ export async function registerApiDocs(app: FastifyInstance): Promise<void> {
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
-    // Only the JSON API belongs in the document, not the HTML pages.
+    // Only the JSON APIs belong in the document, not the HTML pages: the staff API and the public one.
     transform: ({ schema, url }) => ({
-      schema: { ...schema, hide: !url.startsWith('/api/v1') } as typeof schema,
+      schema: {
+        ...schema,
+        hide: !url.startsWith('/api/v1') && !url.startsWith('/api/public/v1'),
+      } as typeof schema,
       url,
     }),
   });

@@ -6,6 +6,7 @@ import { benchmarkingRoutes } from '../benchmarking/benchmarking.routes.ts';
 import { assuranceRoutes } from '../assurance/assurance.routes.ts';
 import { collectionRoutes } from '../collection/collection.routes.ts';
 import { measuresRoutes } from '../measures/measures.routes.ts';
+import { openDataRoutes } from '../public/open-data.routes.ts';
 import { publicSiteRoutes } from '../public/public-site.routes.ts';
 import { reportingRoutes } from '../reporting/reporting.routes.ts';
 import { reportsRoutes } from '../reporting/reports/reports.routes.ts';
@@ -30,5 +31,6 @@ export const routeModules: RouteModule[] = [
   measuresRoutes,
   benchmarkingRoutes,
   assuranceRoutes,
+  openDataRoutes,
   publicSiteRoutes,
 ];

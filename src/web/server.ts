@@ -13,6 +13,7 @@ import { govukDist, registerRendering, srcDir } from './render.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { PublicCache } from '../public/public-cache.ts';
 import { routeModules } from './routes.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 
 export interface RouteInfo {
   method: string;
@@ -60,6 +61,7 @@ export async function buildServer(
       if (method !== 'HEAD') routeCatalogue.push({ method, url: route.url, access: route.config?.access });
     }
   });
+  await registerSecurityHeaders(app, { tls: context.config.secureCookies });
   await app.register(fastifyCookie, { secret: context.config.sessionSecret });
   await app.register(fastifyFormbody);
   await registerApiDocs(app);
