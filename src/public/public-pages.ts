@@ -1,7 +1,8 @@
 // How a residents' page is served: rendered once per snapshot of the council's data to an HTML string, kept by its
 // path in the public cache, and sent with a short shared-cache lifetime. A page that is not there (an unknown or
 // non-public code, a staff report) is the public 404 page, never kept, so made-up addresses cannot fill the cache.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { notModified } from './http-cache.ts';
 import type { PublicCache, PublicSnapshot } from './public-cache.ts';
 
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60';
@@ -17,8 +18,13 @@ export class PublicPages {
     private readonly site: PublicCache,
   ) {}
 
-  /** Serves the page kept under `key`, making it first if need be. */
-  async serve(reply: FastifyReply, key: string, make: PageMaker): Promise<FastifyReply> {
+  /** Serves the page kept under `key`, making it first if need be; 304 when the client's copy is current. */
+  async serve(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    key: string,
+    make: PageMaker,
+  ): Promise<FastifyReply> {
     const snapshot = await this.site.current();
     if (!snapshot) return this.notFound(reply, null);
     const html = await this.site.made(key, async (s) => {
@@ -30,6 +36,7 @@ export class PublicPages {
       snapshot.made.delete(key);
       return this.notFound(reply, snapshot);
     }
+    if (notModified(request, reply, snapshot)) return reply.send();
     return this.send(reply, 200, html);
   }
 

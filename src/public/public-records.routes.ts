@@ -16,8 +16,8 @@ type IdRequest = FastifyRequest<{ Params: Static<typeof IdParams> }>;
 export const publicReportPath = (id: string) => `/public/reports/${encodeURIComponent(id)}`;
 
 export function publicRecordsRoutes(app: FastifyInstance, { db }: ServerContext, pages: PublicPages): void {
-  app.get('/public/reports', open, (_request, reply) =>
-    pages.serve(reply, '/public/reports', async (snapshot) => ({
+  app.get('/public/reports', open, (request, reply) =>
+    pages.serve(request, reply, '/public/reports', async (snapshot) => ({
       template: 'public/views/reports.njk',
       data: {
         pageTitle: 'Published reports',
@@ -31,7 +31,7 @@ export function publicRecordsRoutes(app: FastifyInstance, { db }: ServerContext,
   );
 
   app.get('/public/reports/:id', { ...open, schema: { params: IdParams } }, (request: IdRequest, reply) =>
-    pages.serve(reply, publicReportPath(request.params.id), async (snapshot) => {
+    pages.serve(request, reply, publicReportPath(request.params.id), async (snapshot) => {
       const row = await publicReport(db, snapshot.council.id, request.params.id);
       const model = (row?.content as ReportModel | null | undefined) ?? null;
       if (!row || !model) return null;
@@ -49,10 +49,10 @@ export function publicRecordsRoutes(app: FastifyInstance, { db }: ServerContext,
     }),
   );
 
-  app.get('/public/inspections', open, (_request, reply) => {
+  app.get('/public/inspections', open, (request, reply) => {
     // Kept per day as well: an inspection becomes public record on the day its report is published.
     const today = todayIso();
-    return pages.serve(reply, `/public/inspections@${today}`, async (snapshot) => {
+    return pages.serve(request, reply, `/public/inspections@${today}`, async (snapshot) => {
       const rows = (await publicInspections(db, snapshot.council.id, today)).map(presentRow);
       const judgements = await judgementsOfMany(
         db,

@@ -196,3 +196,16 @@ test('a newly published figure appears on its measure page within the check inte
   await new Promise((resolve) => setTimeout(resolve, 1100));
   assert.ok((await get(path)).body.includes(shown), `${figure.code} shows ${shown} once published`);
 });
+
+test('a page asked for again with its ETag answers 304 without a body', async () => {
+  const first = await get('/public/accessibility');
+  const etag = first.headers.get('etag');
+  assert.ok(etag);
+  const again = await fetch(`${app.baseUrl}/public/accessibility`, { headers: { 'if-none-match': etag } });
+  assert.equal(again.status, 304);
+  assert.equal(await again.text(), '');
+  const missing = await fetch(`${app.baseUrl}/public/measures/NO-SUCH`, {
+    headers: { 'if-none-match': etag },
+  });
+  assert.equal(missing.status, 404);
+});

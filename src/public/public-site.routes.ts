@@ -38,8 +38,8 @@ export function publicSiteRoutes(app: FastifyInstance, context: ServerContext): 
         return s;
       });
 
-  app.get('/public', open, (_request, reply) =>
-    pages.serve(reply, '/public', async (snapshot) => ({
+  app.get('/public', open, (request, reply) =>
+    pages.serve(request, reply, '/public', async (snapshot) => ({
       template: 'public/views/home.njk',
       data: {
         pageTitle: 'Progress on the Council Strategy',
@@ -54,7 +54,7 @@ export function publicSiteRoutes(app: FastifyInstance, context: ServerContext): 
     '/public/priorities/:code',
     { ...open, schema: { params: CodeParams } },
     (request: CodeRequest, reply) =>
-      pages.serve(reply, `/public/priorities/${request.params.code}`, async (snapshot) => {
+      pages.serve(request, reply, `/public/priorities/${request.params.code}`, async (snapshot) => {
         const priority = (await strategyOf(snapshot)).priorities.find((p) => p.code === request.params.code);
         if (!priority) return null;
         return {
@@ -72,7 +72,7 @@ export function publicSiteRoutes(app: FastifyInstance, context: ServerContext): 
     '/public/outcomes/:code',
     { ...open, schema: { params: CodeParams } },
     (request: CodeRequest, reply) =>
-      pages.serve(reply, `/public/outcomes/${request.params.code}`, async (snapshot) => {
+      pages.serve(request, reply, `/public/outcomes/${request.params.code}`, async (snapshot) => {
         const strategy = await strategyOf(snapshot);
         const priority = strategy.priorities.find((p) =>
           p.outcomes.some((o) => o.code === request.params.code),
@@ -95,7 +95,7 @@ export function publicSiteRoutes(app: FastifyInstance, context: ServerContext): 
     '/public/measures/:code',
     { ...open, schema: { params: CodeParams } },
     (request: CodeRequest, reply) =>
-      pages.serve(reply, `/public/measures/${request.params.code}`, async (snapshot) => {
+      pages.serve(request, reply, `/public/measures/${request.params.code}`, async (snapshot) => {
         const measure = measuresByCode(snapshot).get(request.params.code);
         // The model holds the public measures only: anything else is not there, whether it exists or not.
         if (!measure) return null;
@@ -119,7 +119,8 @@ export function publicSiteRoutes(app: FastifyInstance, context: ServerContext): 
     { ...open, schema: { querystring: SearchQuery } },
     (request: SearchRequest, reply) => {
       const q = (request.query.q ?? '').trim();
-      if (q === '') return pages.serve(reply, '/public/search', async () => searchPage('', [], null));
+      if (q === '')
+        return pages.serve(request, reply, '/public/search', async () => searchPage('', [], null));
       return pages.serveFresh(reply, async (snapshot) => {
         if (q.length > SEARCH_MAX) return searchPage(q, [], `Enter ${SEARCH_MAX} characters or fewer`);
         const byCode = measuresByCode(snapshot);
@@ -137,8 +138,8 @@ export function publicSiteRoutes(app: FastifyInstance, context: ServerContext): 
     },
   );
 
-  app.get('/public/accessibility', open, (_request, reply) =>
-    pages.serve(reply, '/public/accessibility', async () => ({
+  app.get('/public/accessibility', open, (request, reply) =>
+    pages.serve(request, reply, '/public/accessibility', async () => ({
       template: 'public/views/accessibility.njk',
       data: { pageTitle: 'Accessibility statement', section: '' },
     })),
@@ -149,7 +150,7 @@ export function publicSiteRoutes(app: FastifyInstance, context: ServerContext): 
   // Any other address under /public is answered in the residents' frame, not the staff one.
   app.register(
     async (scope) => {
-      scope.setNotFoundHandler(async (_request, reply) => pages.notFound(reply, await publicSite.current()));
+      scope.setNotFoundHandler(async (request, reply) => pages.notFound(reply, await publicSite.current()));
     },
     { prefix: '/public' },
   );
