@@ -104,11 +104,20 @@ for (const [name, path] of [
       if (!stop.href) continue;
       await page.goto(`${app.baseUrl}${path()}`);
       for (let n = 0; n <= i; n++) await page.keyboard.press('Tab');
-      await Promise.all([
-        stop.href.startsWith('#') ? Promise.resolve() : page.waitForEvent('load'),
+      // A download (the CSV and JSON links) starts a download rather than loading a page.
+      const [download] = await Promise.all([
+        stop.href.startsWith('#')
+          ? Promise.resolve(null)
+          : Promise.race([
+              page.waitForEvent('load').then(
+                () => null,
+                () => null,
+              ),
+              page.waitForEvent('download').catch(() => null),
+            ]),
         page.keyboard.press('Enter'),
       ]);
-      const url = new URL(page.url());
+      const url = new URL(download ? download.url() : page.url());
       const expected = new URL(stop.href, `${app.baseUrl}${path()}`);
       assert.equal(
         url.pathname + url.search + url.hash,
