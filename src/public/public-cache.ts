@@ -42,10 +42,10 @@ export class PublicCache {
 
   /** The current snapshot; null when there is no council to show. */
   async current(): Promise<PublicSnapshot | null> {
-    if (Date.now() - this.checkedAt >= (this.options.checkEveryMs ?? 1000)) {
+    if (Date.now() - this.checkedAt >= (this.options.checkEveryMs ?? 1000))
       this.checking ??= this.check().finally(() => (this.checking = null));
-      await this.checking;
-    }
+    // Also a request arriving while another's check runs waits for it: the first build has no snapshot to give yet.
+    if (this.checking) await this.checking;
     return this.snapshot ?? Promise.resolve(null);
   }
 

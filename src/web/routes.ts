@@ -7,6 +7,7 @@ import { assuranceRoutes } from '../assurance/assurance.routes.ts';
 import { collectionRoutes } from '../collection/collection.routes.ts';
 import { measuresRoutes } from '../measures/measures.routes.ts';
 import { openDataRoutes } from '../public/open-data.routes.ts';
+import { publicSiteRoutes } from '../public/public-site.routes.ts';
 import { reportingRoutes } from '../reporting/reporting.routes.ts';
 import { reportsRoutes } from '../reporting/reports/reports.routes.ts';
 import { reportSetsRoutes } from '../reporting/report-sets/report-sets.routes.ts';
@@ -31,4 +32,5 @@ export const routeModules: RouteModule[] = [
   benchmarkingRoutes,
   assuranceRoutes,
   openDataRoutes,
+  publicSiteRoutes,
 ];
