@@ -17,6 +17,8 @@ export interface Config {
   publicUrl: string;
   /** PUBLIC_COUNCIL: the slug of the council whose residents' site `/public` is; the first council when unset. */
   publicCouncil: string | undefined;
+  /** PUBLIC_HOST: a host name of the residents' own (e.g. performance.anytown.gov.uk), whose `/` is `/public`. */
+  publicHost: string | undefined;
   /** PUBLIC_CHECK_MS: how often the residents' site looks for changed data (ms; 0 = on every request). */
   publicCheckMs: number;
   /** The open data's licence (OPEN_DATA_LICENCE_NAME, _TITLE, _PATH): the Open Government Licence v3.0 unless set. */
@@ -47,6 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Civic Scorecard <performance@scorecard.invalid>',
     publicCouncil: env.PUBLIC_COUNCIL || undefined,
+    publicHost: env.PUBLIC_HOST?.toLowerCase() || undefined,
     publicCheckMs: Number(env.PUBLIC_CHECK_MS ?? 1000),
     openDataLicence: {
       name: env.OPEN_DATA_LICENCE_NAME || 'OGL-UK-3.0',

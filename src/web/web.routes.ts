@@ -3,9 +3,16 @@ import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './server.ts';
 
-export function webRoutes(app: FastifyInstance, { db }: AppContext): void {
+export function webRoutes(app: FastifyInstance, { db, config }: AppContext): void {
+  // On the residents' own host name (PUBLIC_HOST) the front door is the residents' site.
   app.get('/', { config: { access: 'public' } }, async (request, reply) =>
-    reply.redirect(request.user ? '/overview' : '/sign-in'),
+    reply.redirect(
+      config.publicHost && request.hostname.split(':')[0] === config.publicHost
+        ? '/public'
+        : request.user
+          ? '/overview'
+          : '/sign-in',
+    ),
   );
 
   app.get('/healthz', { config: { access: 'public' } }, async (_request, reply) => {
