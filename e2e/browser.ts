@@ -53,6 +53,8 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
 export function demoSiteInBrowser(options: { reportMailer?: Mailer } = {}): {
   url(path: string): string;
   pageAs(email: string): Promise<Page>;
+  /** A fresh page with no one signed in: a resident on the public site. */
+  anonymousPage(): Promise<Page>;
 } {
   let app: TestApp | undefined;
   let browser: Browser | undefined;
@@ -74,12 +76,15 @@ export function demoSiteInBrowser(options: { reportMailer?: Mailer } = {}): {
   return {
     url: (path) => `${started().app.baseUrl}${path}`,
     async pageAs(email) {
-      const { app: site, browser: chromium } = started();
-      const page = await (await chromium.newContext()).newPage();
+      const page = await this.anonymousPage();
+      await signInAs(page, started().app.baseUrl, email, DEMO_PASSWORD);
+      return page;
+    },
+    async anonymousPage() {
+      const page = await (await started().browser.newContext()).newPage();
       page.on('console', (message) => {
         if (/Content Security Policy/i.test(message.text())) blocked.push(`${page.url()}: ${message.text()}`);
       });
-      await signInAs(page, site.baseUrl, email, DEMO_PASSWORD);
       return page;
     },
   };
