@@ -73,19 +73,21 @@ export function demoSiteInBrowser(options: { reportMailer?: Mailer } = {}): {
     if (!app || !browser) throw new Error('demoSiteInBrowser: used before its before() hook ran');
     return { app, browser };
   };
+  // Not a method: callers take pageAs and anonymousPage out of the object.
+  const anonymousPage = async (): Promise<Page> => {
+    const page = await (await started().browser.newContext()).newPage();
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) blocked.push(`${page.url()}: ${message.text()}`);
+    });
+    return page;
+  };
   return {
     url: (path) => `${started().app.baseUrl}${path}`,
-    async pageAs(email) {
-      const page = await this.anonymousPage();
+    pageAs: async (email) => {
+      const page = await anonymousPage();
       await signInAs(page, started().app.baseUrl, email, DEMO_PASSWORD);
       return page;
     },
-    async anonymousPage() {
-      const page = await (await started().browser.newContext()).newPage();
-      page.on('console', (message) => {
-        if (/Content Security Policy/i.test(message.text())) blocked.push(`${page.url()}: ${message.text()}`);
-      });
-      return page;
-    },
+    anonymousPage,
   };
 }
