@@ -3,7 +3,8 @@
 import { sql } from 'kysely';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { createApiToken, createUser } from '../src/access/users.service.ts';
+import { createApiToken } from '../src/access/api-tokens.ts';
+import { createUser } from '../src/access/users.service.ts';
 import type { Db } from '../src/db/connection.ts';
 import { copyInto } from './copy.ts';
 import {
@@ -179,7 +180,7 @@ export async function generateCouncil(db: Db, options: GenerateOptions): Promise
       role: 'performance_officer',
       scopes: [],
     });
-    return createApiToken(db, { email: BENCH_EMAIL, name: 'benchmark' });
+    return createApiToken(db, { email: BENCH_EMAIL, name: 'benchmark', scopes: ['read'] });
   });
   return { councilId, email: BENCH_EMAIL, apiToken, phases, ...counts };
 }

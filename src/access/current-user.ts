@@ -1,5 +1,6 @@
 // The signed-in user as the rest of the app sees them: identity, role and scopes.
 import type { Role, ScopeType } from '../db/schema.ts';
+import type { Action } from './permissions.ts';
 
 export interface Scope {
   type: ScopeType;
@@ -15,6 +16,8 @@ export interface CurrentUser {
   scopes: Scope[];
   /** Set for browser sessions; API tokens carry no CSRF token because they are not sent by browsers. */
   csrfToken: string | null;
+  /** For a request made with an API token, the actions its scopes name; null for a browser session. */
+  tokenActions: readonly Action[] | null;
 }
 
 export const roleLabels: Record<Role, string> = {

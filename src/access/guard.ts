@@ -58,7 +58,7 @@ async function identify(db: Db, request: FastifyRequest): Promise<CurrentUser | 
   if (header?.startsWith('Bearer ')) {
     const row = await findUserByToken(db, digest(header.slice(7).trim()));
     if (!row) throw new AuthenticationError('The API token is not valid, has expired or was revoked');
-    return toCurrentUser(row, null);
+    return toCurrentUser(row, null, row.actions);
   }
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return null;

@@ -129,7 +129,9 @@ export const permissions: Record<Action, Partial<Record<Role, Reach>>> = {
   'return.update': { performance_officer: 'all', director: 'scoped', data_owner: 'scoped' },
 };
 
+/** A request made with an API token reaches no further than the token's scopes, whatever its owner's role. */
 export function reachOf(user: CurrentUser, action: Action): Reach | null {
+  if (user.tokenActions && !user.tokenActions.includes(action)) return null;
   return permissions[action][user.role] ?? null;
 }
 

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { Role, ScopeType } from '../db/schema.ts';
 import type { CurrentUser, Scope } from './current-user.ts';
+import type { Action } from './permissions.ts';
 
 interface UserWithScopes {
   id: string;
@@ -46,9 +47,12 @@ export async function findUserBySession(
   return row;
 }
 
-export async function findUserByToken(db: Db, tokenHash: string): Promise<UserWithScopes | undefined> {
-  const result = await sql<UserWithScopes & { touch: boolean }>`
-    SELECT ${userColumns}, (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS touch
+export async function findUserByToken(
+  db: Db,
+  tokenHash: string,
+): Promise<(UserWithScopes & { actions: Action[] }) | undefined> {
+  const result = await sql<UserWithScopes & { actions: Action[]; touch: boolean }>`
+    SELECT ${userColumns}, t.actions, (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS touch
     FROM api_tokens t JOIN users u ON u.id = t.user_id
     WHERE t.token_hash = ${tokenHash} AND NOT u.disabled
       AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`.execute(db);
@@ -62,7 +66,11 @@ function idleMinutes(): number {
   return Number(process.env.SESSION_IDLE_MINUTES ?? 120);
 }
 
-export function toCurrentUser(row: UserWithScopes, csrfToken: string | null): CurrentUser {
+export function toCurrentUser(
+  row: UserWithScopes,
+  csrfToken: string | null,
+  tokenActions: readonly Action[] | null = null,
+): CurrentUser {
   return {
     id: String(row.id),
     councilId: String(row.council_id),
@@ -71,6 +79,7 @@ export function toCurrentUser(row: UserWithScopes, csrfToken: string | null): Cu
     role: row.role,
     scopes: row.scopes,
     csrfToken,
+    tokenActions,
   };
 }
 
@@ -138,19 +147,4 @@ export async function insertUser(
     }
     return id;
   });
-}
-
-export async function insertApiToken(
-  db: Db,
-  token: { userId: string; tokenHash: string; name: string; expiresAt: Date | null },
-): Promise<void> {
-  await db
-    .insertInto('api_tokens')
-    .values({
-      user_id: token.userId,
-      token_hash: token.tokenHash,
-      name: token.name,
-      expires_at: token.expiresAt,
-    })
-    .execute();
 }

@@ -1,4 +1,4 @@
-// Use cases for accounts: creating users and API tokens (the CLI), signing in and out (the web app).
+// Use cases for accounts: creating users (the CLI), signing in and out (the web app).
 import type { Db } from '../db/connection.ts';
 import type { Role, ScopeType } from '../db/schema.ts';
 import { recordSignInAttempt, signInLock } from './sign-in-throttle.ts';
@@ -11,7 +11,6 @@ import {
   deleteSession,
   deleteSessionsOfUser,
   findUserByEmail,
-  insertApiToken,
   insertSession,
   insertUser,
   toCurrentUser,
@@ -99,18 +98,6 @@ export async function createUser(
     passwordHash: input.password == null ? null : await hashPassword(input.password),
     scopes,
   });
-}
-
-export async function createApiToken(
-  db: Db,
-  input: { email: string; name?: string; expiresInDays?: number },
-): Promise<string> {
-  const user = await findUserByEmail(db, input.email);
-  if (!user) throw ValidationError.field('email', `No user with e-mail ${input.email}`);
-  const token = newSecret('csk_');
-  const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86400_000) : null;
-  await insertApiToken(db, { userId: user.id, tokenHash: digest(token), name: input.name ?? '', expiresAt });
-  return token;
 }
 
 export interface SignedIn {

@@ -54,7 +54,7 @@ test('a scope that does not exist exits 1 and names it', () => {
   assert.match(run.stderr, /scope: No service with code 'NOPE'/);
 });
 
-test('a user is created and can be given an API token, printed once', () => {
+test('a user is created and can be given a scoped API token, printed once, listed and revoked', () => {
   const created = scorecard(
     'users',
     'create',
@@ -66,9 +66,46 @@ test('a user is created and can be given an API token, printed once', () => {
     'service:HOU-RM',
   );
   assert.equal(created.status, 0, created.stderr);
-  const token = scorecard('tokens', 'create', '--email', 'cli.owner@anytown.example');
+  const unscoped = scorecard('tokens', 'create', '--email', 'cli.owner@anytown.example');
+  assert.equal(unscoped.status, 1);
+  assert.match(unscoped.stderr, /--scope/);
+  const token = scorecard(
+    'tokens',
+    'create',
+    '--email',
+    'cli.owner@anytown.example',
+    '--scope',
+    'read,value.write',
+    '--name',
+    'housing feed',
+  );
   assert.equal(token.status, 0, token.stderr);
   assert.match(token.stdout.trim(), /^csk_[A-Za-z0-9_-]{40,}$/);
+  const listed = scorecard('tokens', 'list', '--email', 'cli.owner@anytown.example', '--json');
+  assert.equal(listed.status, 0, listed.stderr);
+  const [row] = JSON.parse(listed.stdout) as { id: string; name: string; actions: string[] }[];
+  assert.equal(row?.name, 'housing feed');
+  assert.ok(row.actions.includes('value.write') && row.actions.includes('measure.read'), row.actions.join());
+  assert.ok(!listed.stdout.includes(token.stdout.trim()), 'the token itself is never listed');
+  const revoked = scorecard('tokens', 'revoke', row.id);
+  assert.equal(revoked.status, 0, revoked.stderr);
+  assert.match(revoked.stdout, /^Revoked \d+\tcli\.owner@anytown\.example\thousing feed\trevoked \d{4}-/);
+  const again = scorecard('tokens', 'revoke', row.id);
+  assert.equal(again.status, 1);
+  assert.match(again.stderr, /id: API token \d+ was already revoked/);
+});
+
+test("a token cannot be given an action its owner's role does not have", () => {
+  const run = scorecard(
+    'tokens',
+    'create',
+    '--email',
+    'councillor@anytown.example',
+    '--scope',
+    'value.write',
+  );
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /scope: A token cannot do more than its owner: Councillors may not value.write/);
 });
 
 test('backup writes the demo to a file and restore refuses to load it over a database that holds a council', () => {

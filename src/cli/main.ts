@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { DEMO_PASSWORD } from '../demo/users.ts';
 import { loadDemo } from '../demo/load.ts';
-import { createApiToken, createUser } from '../access/users.service.ts';
+import { createUser } from '../access/users.service.ts';
 import { roleLabels } from '../access/current-user.ts';
 import { AppError } from '../web/errors.ts';
 import { migrate } from '../db/migrate.ts';
@@ -19,6 +19,13 @@ import {
   importMetricsCommand,
 } from './benchmarks.ts';
 import { ExitWith } from './exit.ts';
+import {
+  createTokenCommand,
+  listTokensCommand,
+  revokeTokenCommand,
+  tokenDaysHelp,
+  tokenScopeHelp,
+} from './tokens.ts';
 import { defaultCouncilId, withRuntime } from './runtime.ts';
 
 const program = new Command('scorecard').description(
@@ -122,16 +129,23 @@ users
 const tokens = program.command('tokens').description('manage API bearer tokens');
 tokens
   .command('create')
-  .description('create an API token for a user; it is printed once and stored hashed')
+  .description('create a scoped, expiring API token for a user; it is printed once and stored hashed')
   .requiredOption('--email <email>', "the user's e-mail address")
+  .requiredOption('--scope <scope...>', tokenScopeHelp)
   .option('--name <name>', 'what the token is for')
-  .option('--expires-in-days <days>', 'expire after this many days', (v) => Number(v))
-  .action((options: { email: string; name?: string; expiresInDays?: number }) =>
-    withRuntime(async ({ db }) => {
-      const token = await createApiToken(db, options);
-      console.log(token);
-    }),
-  );
+  .option('--expires-in-days <days>', tokenDaysHelp, (v) => Number(v))
+  .action(createTokenCommand);
+tokens
+  .command('list')
+  .description('list API tokens: owner, name, expiry, last use and scopes (never the token)')
+  .option('--email <email>', "only this user's tokens")
+  .option('--json', 'print JSON')
+  .action(listTokensCommand);
+tokens
+  .command('revoke')
+  .description('revoke an API token at once, by the number `tokens list` shows')
+  .argument('<id>', 'the token number')
+  .action(revokeTokenCommand);
 
 program
   .command('import')

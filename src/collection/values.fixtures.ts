@@ -32,6 +32,7 @@ export async function saveWorld(): Promise<SaveWorld> {
     role,
     scopes: serviceId ? [{ type: 'service', id: serviceId }] : [],
     csrfToken: null,
+    tokenActions: null,
   });
   const officer = await userOf('performance_officer');
   const owner = await userOf('data_owner', place.serviceId);

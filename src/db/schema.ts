@@ -101,6 +101,8 @@ export interface ApiTokensTable {
   user_id: Ref;
   token_hash: string;
   name: Generated<string>;
+  /** The actions the token may take (src/access/api-tokens.ts), never more than its owner's role grants. */
+  actions: string[];
   created_at: Generated<Date>;
   expires_at: NullableTimestamp;
   last_used_at: NullableTimestamp;

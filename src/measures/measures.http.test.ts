@@ -2,7 +2,7 @@
 // a redirect to sign in), out-of-reach measures (404), and API errors that name the field.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createApiToken } from '../access/users.service.ts';
+import { createApiToken } from '../access/api-tokens.ts';
 import { DEMO_PASSWORD } from '../demo/users.ts';
 import { Client, startTestApp, type TestApp } from '../testing/app.ts';
 
@@ -26,7 +26,7 @@ describe('measures over HTTP', () => {
   const api = async (email: string | null, method: string, path: string, body?: unknown) => {
     const headers: Record<string, string> = {};
     if (email) {
-      const token = tokens.get(email) ?? (await createApiToken(app.db, { email }));
+      const token = tokens.get(email) ?? (await createApiToken(app.db, { email, scopes: ['all'] }));
       tokens.set(email, token);
       headers.authorization = `Bearer ${token}`;
     }

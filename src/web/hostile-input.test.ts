@@ -3,14 +3,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
-import { createApiToken } from '../access/users.service.ts';
+import { createApiToken } from '../access/api-tokens.ts';
 import { startTestApp, type TestApp } from '../testing/app.ts';
 
 let t: TestApp;
 let token: string;
 before(async () => {
   t = await startTestApp('demo');
-  token = await createApiToken(t.db, { email: 'performance@anytown.example' });
+  token = await createApiToken(t.db, { email: 'performance@anytown.example', scopes: ['all'] });
   // The generated requests must reach the handlers: the token and the demo values are good.
   const measure = await t.app.inject({
     url: '/api/v1/measures/HOU-07',

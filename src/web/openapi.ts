@@ -10,7 +10,7 @@ export async function registerApiDocs(app: FastifyInstance): Promise<void> {
         title: 'Civic Scorecard API',
         version: '1',
         description:
-          'Measures, periods, targets, values and the scorecard of a council. Authenticate with `Authorization: Bearer <token>` (create one with `scorecard tokens create --email E`).',
+          'Measures, periods, targets, values and the scorecard of a council. Authenticate with `Authorization: Bearer <token>` (create one with `scorecard tokens create --email E --scope read`; a token may do only what its scopes and its owner’s role both allow).',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],

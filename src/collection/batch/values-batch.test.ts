@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { after, before, describe, test } from 'node:test';
-import { createApiToken } from '../../access/users.service.ts';
+import { createApiToken } from '../../access/api-tokens.ts';
 import { startTestApp, type TestApp } from '../../testing/app.ts';
 
 let t: TestApp;
@@ -27,7 +27,7 @@ async function batch(
   options: { key?: string; dryRun?: boolean; email?: string } = {},
 ): Promise<Answer> {
   const email = options.email ?? 'housing.owner@anytown.example';
-  const token = tokens.get(email) ?? (await createApiToken(t.db, { email }));
+  const token = tokens.get(email) ?? (await createApiToken(t.db, { email, scopes: ['all'] }));
   tokens.set(email, token);
   const headers: Record<string, string> = {
     authorization: `Bearer ${token}`,
