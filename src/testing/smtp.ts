@@ -12,6 +12,8 @@ export interface Received {
 export interface SmtpListener {
   received: Received[];
   mailer: Mailer;
+  /** For a server in another process: its SMTP_URL. */
+  url: string;
   close(): Promise<void>;
 }
 
@@ -35,13 +37,15 @@ export async function smtpListener(): Promise<SmtpListener> {
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   const { port } = smtp.server.address() as AddressInfo;
+  const url = `smtp://127.0.0.1:${port}`;
   const mailer = createMailer(
-    { smtpUrl: `smtp://127.0.0.1:${port}`, from: 'performance@anytown.example' },
+    { smtpUrl: url, from: 'performance@anytown.example' },
     { info: () => undefined },
   );
   return {
     received,
     mailer,
+    url,
     close: async () => {
       mailer.close();
       await new Promise<void>((resolve) => smtp.close(() => resolve()));
