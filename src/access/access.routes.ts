@@ -43,6 +43,10 @@ export function accessRoutes(app: FastifyInstance, { db, config }: AppContext): 
         .page('access/views/sign-in.njk', { errors: [{ href: '#email', text }], next, values: { email } });
     }
     const signedIn = outcome.signedIn;
+    // The session this browser held before (another person's, or one planted on it) ends here: a sign-in always
+    // starts a session of its own.
+    const before = request.cookies[SESSION_COOKIE];
+    if (before) await signOut(db, before);
     reply.setCookie(SESSION_COOKIE, signedIn.cookieToken, {
       path: '/',
       httpOnly: true,

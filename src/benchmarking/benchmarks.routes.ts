@@ -27,6 +27,12 @@ export function benchmarksRoutes(app: FastifyInstance, context: AppContext): voi
 
 async function routes(app: FastifyInstance, { db }: AppContext): Promise<void> {
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 10 } });
+  // Only the import reads a multipart body (and checks its token as it streams); to the other forms of this scope
+  // a multipart body brings no token the guard could read, so it is refused here unless the header carries one.
+  app.addHook('preValidation', async (request) => {
+    const multipart = request.headers['content-type']?.toLowerCase().startsWith('multipart/form-data');
+    if (multipart && request.routeOptions.url !== '/benchmarks/import') checkCsrf(request);
+  });
 
   const page = async (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) => {
     const query = request.query as { dataset?: string; done?: string };
