@@ -50,14 +50,12 @@ export function accessRoutes(app: FastifyInstance, { db, config }: AppContext): 
       const text = locked
         ? `Too many sign-in attempts. Try again after ${ukTime(outcome.until)}.`
         : 'The e-mail address or password is not right';
-      return reply
-        .status(locked ? 429 : 400)
-        .page('access/views/sign-in.njk', {
-          ...ways,
-          errors: [{ href: '#email', text }],
-          next,
-          values: { email },
-        });
+      return reply.status(locked ? 429 : 400).page('access/views/sign-in.njk', {
+        ...ways,
+        errors: [{ href: '#email', text }],
+        next,
+        values: { email },
+      });
     }
     setSessionCookie(reply, outcome.signedIn.cookieToken, config);
     return reply.redirect(next);
