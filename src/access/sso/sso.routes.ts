@@ -79,5 +79,5 @@ export function ssoRoutes(app: FastifyInstance, { db, config }: ServerContext): 
 }
 
 function startAgain(what: string): never {
-  throw ValidationError.field('sign-in', `${what}: go back to the sign-in page and start again`);
+  throw new ValidationError(`${what}: go back to the sign-in page and start again.`);
 }

@@ -25,7 +25,9 @@ export async function signInWithSso(
   claims: Claims,
   absoluteHours: number,
 ): Promise<SsoOutcome> {
-  const identity = { issuer: sso.issuer.href, subject: String(claims.sub) };
+  // The issuer as the ID token states it (openid-client has checked it is the discovered one), so a changed
+  // spelling of OIDC_ISSUER (a trailing slash) does not unbind everyone.
+  const identity = { issuer: String(claims.iss), subject: String(claims.sub) };
   const email = typeof claims[sso.emailClaim] === 'string' ? (claims[sso.emailClaim] as string) : undefined;
   const council = await ssoCouncil(db, sso.council);
   let user: UserWithScopes | undefined;
