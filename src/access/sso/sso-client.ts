@@ -50,15 +50,31 @@ export function ssoClient(sso: SsoConfig): SsoClient {
       // The callback's address as the provider knows it (behind a proxy the request's own host may differ).
       const current = new URL(sso.redirectUrl);
       current.search = callbackQuery;
-      const tokens = await oidc.authorizationCodeGrant(await configuration(), current, {
-        pkceCodeVerifier: pending.codeVerifier,
-        expectedState: pending.state,
-        expectedNonce: pending.nonce,
-        idTokenExpected: true,
-      });
+      const tokens = await oidc
+        .authorizationCodeGrant(await configuration(), current, {
+          pkceCodeVerifier: pending.codeVerifier,
+          expectedState: pending.state,
+          expectedNonce: pending.nonce,
+          idTokenExpected: true,
+        })
+        .catch((error: unknown) => {
+          throw new SsoNotCompleted(why(error), { cause: error });
+        });
       const claims = tokens.claims();
-      if (!claims) throw new Error('the provider sent no ID token');
+      if (!claims) throw new SsoNotCompleted('the provider sent no ID token');
       return claims;
     },
   };
+}
+
+/** The provider's answer was refused (wrong state, nonce or verifier, an error from the provider, a bad token). */
+export class SsoNotCompleted extends Error {}
+
+/** The reason in words a person (and the audit log) can use: the provider's own, or the check that failed. */
+function why(error: unknown): string {
+  if (error instanceof oidc.AuthorizationResponseError || error instanceof oidc.ResponseBodyError)
+    return `the council’s sign-in service said: ${error.error_description ?? error.error}`;
+  // openid-client's own message is general ("invalid response encountered"); the check that failed is its cause.
+  if (error instanceof oidc.ClientError && error.cause instanceof Error) return error.cause.message;
+  return error instanceof Error ? error.message : String(error);
 }

@@ -5,7 +5,7 @@ import type { ServerContext } from '../../web/server.ts';
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../web/errors.ts';
 import { safeNext, setSessionCookie } from '../session-cookie.ts';
 import { rememberPendingSignIn, takePendingSignIn, PENDING_MINUTES } from './pending-sign-ins.ts';
-import { type SsoClient, ssoClient } from './sso-client.ts';
+import { type SsoClient, ssoClient, SsoNotCompleted } from './sso-client.ts';
 import { auditRefusal, signInWithSso } from './sso.service.ts';
 
 const PENDING_COOKIE = 'scorecard_sso';
@@ -66,10 +66,11 @@ export function ssoRoutes(app: FastifyInstance, { db, config }: ServerContext): 
     try {
       claims = await client.finish(query, pending);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      request.log.warn({ err: error }, 'single sign-on did not complete');
-      await auditRefusal(db, { councilId: null }, `the provider's answer was refused: ${reason}`);
-      startAgain(`Signing in with your council account did not complete (${reason})`);
+      // Anything else (the database, a bug) is an internal error, answered and logged as such.
+      if (!(error instanceof SsoNotCompleted)) throw error;
+      request.log.warn({ err: error.cause ?? error }, 'single sign-on did not complete');
+      await auditRefusal(db, { councilId: null }, `the provider's answer was refused: ${error.message}`);
+      startAgain(`Signing in with your council account did not complete (${error.message})`);
     }
     const outcome = await signInWithSso(db, sso, claims, config.sessionAbsoluteHours);
     if ('refused' in outcome) throw new ForbiddenError(outcome.refused);

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { Client } from '../../testing/app.ts';
+import { freePort } from '../../db/embedded.ts';
+import { Client, startTestApp } from '../../testing/app.ts';
 import { startSsoTestApp, type SsoTestApp } from '../../testing/sso-app.ts';
 
 function cookieNamed(response: Response, name: string): string | undefined {
@@ -229,7 +230,10 @@ describe('single sign-on with existing users only (OIDC_JIT_USERS unset)', () =>
       alterCallback: (url) => url.searchParams.set('state', 'forged-state'),
     });
     assert.equal(tampered.back.status, 400);
-    assert.match(tampered.text, /did not complete/);
+    assert.match(
+      tampered.text,
+      /did not complete \(unexpected (&quot;|")state(&quot;|") response parameter value\)/,
+    );
     assert.equal(tampered.session, undefined);
 
     const honest = await throughProvider(t, 'entra-cabinet');
@@ -336,5 +340,32 @@ describe('single sign-on creating people at first sign-in, with local sign-in tu
     assert.equal(response.status, 403);
     assert.match(await response.text(), /Signing in with a password is turned off here/);
     assert.equal(cookieNamed(response, 'scorecard_session'), undefined);
+  });
+});
+
+describe('single sign-on when the provider cannot be reached', () => {
+  test('the person is told the council’s sign-in service cannot be reached, with a reference, and no pending sign-in is kept', async () => {
+    const closedPort = await freePort();
+    const t = await startTestApp('demo', {
+      env: {
+        OIDC_ISSUER: `http://127.0.0.1:${closedPort}`,
+        OIDC_CLIENT_ID: 'civic-scorecard',
+        OIDC_CLIENT_SECRET: 'secret',
+        OIDC_REDIRECT_URL: 'http://127.0.0.1:1/sign-in/sso/callback',
+      },
+    });
+    try {
+      const response = await fetch(`${t.baseUrl}/sign-in/sso`, { redirect: 'manual' });
+      assert.equal(response.status, 502);
+      assert.match(
+        await response.text(),
+        /sign-in service cannot be reached at the moment.*Quote reference/s,
+      );
+      assert.equal(cookieNamed(response, 'scorecard_sso'), undefined);
+      const kept = await sql<{ n: number }>`SELECT count(*)::int AS n FROM sso_sign_ins`.execute(t.db);
+      assert.equal(kept.rows[0]?.n, 0);
+    } finally {
+      await t.close();
+    }
   });
 });
