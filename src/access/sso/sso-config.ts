@@ -3,27 +3,32 @@
 import type { Role } from '../../db/schema.ts';
 import { roleLabels } from '../current-user.ts';
 
+/** Each setting with the variable it comes from; the README's "Single sign-on" section has the full story. */
 export interface SsoConfig {
+  /** OIDC_ISSUER: the provider's issuer, found by discovery (Entra: https://login.microsoftonline.com/TENANT/v2.0). */
   issuer: URL;
+  /** OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: this app's registration at the provider. */
   clientId: string;
   clientSecret: string;
+  /** OIDC_REDIRECT_URL: our callback's full address, as registered (https://…/sign-in/sso/callback). */
   redirectUrl: URL;
-  /** The council (by slug) whose users sign in this way; needed only when the deployment serves several. */
+  /** OIDC_COUNCIL: the council (by slug) whose people sign in this way; needed only when there are several. */
   council: string | undefined;
-  /** The claim carrying the person's groups or app roles (Entra: `roles` for app roles, `groups` for groups). */
+  /** OIDC_ROLE_CLAIM (default `roles`): the claim carrying app roles or groups (Entra: `roles` or `groups`). */
   roleClaim: string;
-  /** Claim value → role. Empty: roles and scopes are kept in Civic Scorecard and only existing users sign in. */
+  /** OIDC_ROLE_MAP: claim value → role. Unset: roles and scopes are kept here and only existing users sign in. */
   roleMap: Map<string, Role>;
+  /** OIDC_SCOPE_CLAIM (default: the role claim): the claim whose values OIDC_SCOPE_MAP maps. */
   scopeClaim: string;
-  /** Claim value → scope references ("service:HOU-RM"). Empty: scopes are kept in Civic Scorecard. */
+  /** OIDC_SCOPE_MAP: claim value → scope references ("service:HOU-RM"). Unset: scopes are kept here. */
   scopeMap: Map<string, string[]>;
-  /** Create a person unknown to Civic Scorecard at their first sign-in. */
+  /** OIDC_JIT_USERS (default false): create a person unknown here at their first sign-in. */
   jitUsers: boolean;
-  /** The claim holding the e-mail address that finds an existing user the first time. */
+  /** OIDC_EMAIL_CLAIM (default `email`): the claim whose address finds an existing user the first time. */
   emailClaim: string;
-  /** Trust the e-mail claim only when the provider says it is verified (`email_verified: true`). */
+  /** OIDC_REQUIRE_VERIFIED_EMAIL (default true): trust that address only with `email_verified: true`. */
   requireVerifiedEmail: boolean;
-  /** http:// issuers are refused except on this machine (tests, a local provider). */
+  /** Set when the issuer is http:// on this machine (tests, a local provider); refused anywhere else. */
   allowInsecureLoopback: boolean;
 }
 
