@@ -1,4 +1,4 @@
-// The session cookie, set the same way whichever way the person signed in.
+// The session cookie, set the same way whichever way the person signed in, and where a sign-in may land.
 import type { FastifyReply } from 'fastify';
 import type { Config } from '../config.ts';
 import { SESSION_COOKIE } from './guard.ts';

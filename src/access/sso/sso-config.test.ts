@@ -61,6 +61,15 @@ test('plain http is refused for an issuer anywhere but this machine', () => {
   assert.equal(readSsoConfig(whole)?.allowInsecureLoopback, false);
 });
 
+test('an Entra ID issuer shared by every organisation is refused: only the council’s own tenant', () => {
+  for (const shared of ['common', 'organizations', 'consumers'])
+    assert.throws(
+      () => readSsoConfig({ ...whole, OIDC_ISSUER: `https://login.microsoftonline.com/${shared}/v2.0` }),
+      /OIDC_ISSUER must name the council's own Entra ID tenant/,
+      shared,
+    );
+});
+
 test('switches take only true or false, and the ones that need single sign-on say so', () => {
   assert.throws(
     () => readConfig({ ...whole, OIDC_JIT_USERS: 'yes' }),

@@ -64,6 +64,11 @@ export function readSsoConfig(env: NodeJS.ProcessEnv): SsoConfig | undefined {
     throw new Error(
       `OIDC_ISSUER must be an https:// address (http:// is allowed only on this machine), not "${issuerText}"`,
     );
+  // Entra's shared issuers take anyone from any organisation's tenant: only the council's own tenant will do.
+  if (/^\/(common|organizations|consumers)(\/|$)/i.test(issuer.pathname))
+    throw new Error(
+      `OIDC_ISSUER must name the council's own Entra ID tenant (https://login.microsoftonline.com/TENANT-ID/v2.0), not "${issuerText}", which lets in people from any organisation`,
+    );
   const roleMap = readRoleMap(env.OIDC_ROLE_MAP ?? '');
   const jitUsers = yesNo(env.OIDC_JIT_USERS, 'OIDC_JIT_USERS', false);
   if (jitUsers && roleMap.size === 0)
