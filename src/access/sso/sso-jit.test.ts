@@ -1,10 +1,11 @@
-// Single sign-on that creates people at their first sign-in, with password sign-in turned off; and what a person
-// sees when the council's sign-in service cannot be reached.
+// Single sign-on that creates people at their first sign-in, with password sign-in turned off; what a person
+// sees when the council's sign-in service cannot be reached, and which council SSO people belong to.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { freePort } from '../../db/embedded.ts';
 import { startTestApp } from '../../testing/app.ts';
+import { ssoCouncil } from './sso.queries.ts';
 import {
   cookieNamed,
   lastAudit,
@@ -88,6 +89,22 @@ describe('single sign-on when the provider cannot be reached', () => {
       assert.equal(cookieNamed(response, 'scorecard_sso'), undefined);
       const kept = await sql<{ n: number }>`SELECT count(*)::int AS n FROM sso_sign_ins`.execute(t.db);
       assert.equal(kept.rows[0]?.n, 0);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('which council single sign-on serves', () => {
+  test('the only council when OIDC_COUNCIL is unset; a council OIDC_COUNCIL does not name is a set-up problem', async () => {
+    const t = await startTestApp('demo');
+    try {
+      const [only] = await t.db.selectFrom('councils').select(['id', 'slug']).execute();
+      assert.deepEqual(await ssoCouncil(t.db, undefined), { id: String(only?.id) });
+      assert.deepEqual(await ssoCouncil(t.db, only?.slug), { id: String(only?.id) });
+      assert.deepEqual(await ssoCouncil(t.db, 'nowhere'), {
+        problem: "OIDC_COUNCIL names 'nowhere', but no council has that slug",
+      });
     } finally {
       await t.close();
     }

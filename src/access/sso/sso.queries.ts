@@ -13,7 +13,7 @@ export async function ssoCouncil(
     const council = councils.find((c) => c.slug === slug);
     return council
       ? { id: String(council.id) }
-      : { problem: `OIDC_COUNCIL names '${slug}', but no council has that code` };
+      : { problem: `OIDC_COUNCIL names '${slug}', but no council has that slug` };
   }
   const only = councils.length === 1 ? councils[0] : undefined;
   return only
