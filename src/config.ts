@@ -1,5 +1,6 @@
 // Settings read once from the environment, with the defaults a fresh clone needs.
 import { randomBytes } from 'node:crypto';
+import { readSsoConfig, type SsoConfig, yesNo } from './access/sso/sso-config.ts';
 
 export interface Config {
   port: number;
@@ -25,6 +26,10 @@ export interface Config {
   openDataLicence: OpenDataLicence;
   /** PUBLIC_RATE_LIMIT: requests a minute one client address may make to the public API, downloads and feed (1,200). */
   publicRateLimit: number;
+  /** Single sign-on with OpenID Connect (OIDC_*, src/access/sso/sso-config.ts); undefined when off. */
+  sso: SsoConfig | undefined;
+  /** LOCAL_SIGN_IN: whether people may sign in with a password here (true unless set false). */
+  localSignIn: boolean;
 }
 
 /** A Data Package licence: an SPDX-style id, its name in words, and where to read it. */
@@ -37,6 +42,10 @@ export interface OpenDataLicence {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   const host = env.HOST ?? '127.0.0.1';
+  const sso = readSsoConfig(env);
+  const localSignIn = yesNo(env.LOCAL_SIGN_IN, 'LOCAL_SIGN_IN', true);
+  if (!localSignIn && !sso)
+    throw new Error('LOCAL_SIGN_IN=false needs single sign-on (OIDC_ISSUER): otherwise no one could sign in');
   return {
     port,
     host,
@@ -59,6 +68,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
     },
     publicRateLimit: positiveWhole(env.PUBLIC_RATE_LIMIT, 'PUBLIC_RATE_LIMIT', 1200),
+    sso,
+    localSignIn,
   };
 }
 

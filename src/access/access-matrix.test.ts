@@ -53,6 +53,21 @@ describe('the access matrix', () => {
     assert.deepEqual(undeclared, []);
   });
 
+  test('the sign-in routes are open to anyone, and single sign-on says "not found" where it is not set up', async () => {
+    const signIn = testApp.app.routeCatalogue
+      .filter((r) => r.url.startsWith('/sign-in'))
+      .map((r) => `${r.method} ${r.url} ${r.access}`)
+      .sort();
+    assert.deepEqual(signIn, [
+      'GET /sign-in public',
+      'GET /sign-in/sso public',
+      'GET /sign-in/sso/callback public',
+      'POST /sign-in public',
+    ]);
+    for (const url of ['/sign-in/sso', '/sign-in/sso/callback?code=x&state=y'])
+      assert.equal((await send(null, 'GET', url, testApp.baseUrl)).status, 404, url);
+  });
+
   test('an anonymous caller is sent to sign in, or gets 401 from the API, on every protected route', async () => {
     const protectedRoutes = testApp.app.routeCatalogue.filter((r) => r.access !== 'public');
     assert.ok(protectedRoutes.length > 10, 'expected the app to have protected routes');

@@ -1,7 +1,9 @@
 // Sign in and sign out with a local account; the session lives in PostgreSQL, the cookie holds only its key.
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../web/server.ts';
+import { ForbiddenError } from '../web/errors.ts';
 import { SESSION_COOKIE } from './guard.ts';
+import { safeNext, setSessionCookie } from './session-cookie.ts';
 import { signIn, signOut, signOutEverywhere } from './users.service.ts';
 
 interface SignInForm {
@@ -11,12 +13,22 @@ interface SignInForm {
 }
 
 export function accessRoutes(app: FastifyInstance, { db, config }: AppContext): void {
+  // Which ways in the sign-in page offers: the password form, the council's single sign-on, or both.
+  const ways = { localSignIn: config.localSignIn, sso: config.sso !== undefined };
   app.get<{ Querystring: { next?: string } }>(
     '/sign-in',
     { config: { access: 'public' } },
     async (request, reply) =>
-      reply.page('access/views/sign-in.njk', { next: safeNext(request.query.next), values: {} }),
+      reply.page('access/views/sign-in.njk', { ...ways, next: safeNext(request.query.next), values: {} }),
   );
+
+  // With LOCAL_SIGN_IN=false the council's identity provider is the only way in on the web (the CLI still works).
+  app.addHook('preHandler', async (request) => {
+    if (!config.localSignIn && request.method === 'POST' && request.routeOptions.url === '/sign-in')
+      throw new ForbiddenError(
+        'Signing in with a password is turned off here: use "Sign in with your council account" on the sign-in page',
+      );
+  });
 
   app.post<{ Body: SignInForm }>('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
     const { email = '', password = '' } = request.body ?? {};
@@ -26,7 +38,7 @@ export function accessRoutes(app: FastifyInstance, { db, config }: AppContext): 
       ...(password ? [] : [{ href: '#password', text: 'Enter your password' }]),
     ];
     if (errors.length > 0)
-      return reply.status(400).page('access/views/sign-in.njk', { errors, next, values: { email } });
+      return reply.status(400).page('access/views/sign-in.njk', { ...ways, errors, next, values: { email } });
     const outcome = await signIn(db, { email, password, address: request.ip }, config.sessionAbsoluteHours);
     if ('refused' in outcome) {
       const locked = outcome.refused === 'locked';
@@ -38,22 +50,14 @@ export function accessRoutes(app: FastifyInstance, { db, config }: AppContext): 
       const text = locked
         ? `Too many sign-in attempts. Try again after ${ukTime(outcome.until)}.`
         : 'The e-mail address or password is not right';
-      return reply
-        .status(locked ? 429 : 400)
-        .page('access/views/sign-in.njk', { errors: [{ href: '#email', text }], next, values: { email } });
+      return reply.status(locked ? 429 : 400).page('access/views/sign-in.njk', {
+        ...ways,
+        errors: [{ href: '#email', text }],
+        next,
+        values: { email },
+      });
     }
-    const signedIn = outcome.signedIn;
-    // The session this browser held before (another person's, or one planted on it) ends here: a sign-in always
-    // starts a session of its own.
-    const before = request.cookies[SESSION_COOKIE];
-    if (before) await signOut(db, before);
-    reply.setCookie(SESSION_COOKIE, signedIn.cookieToken, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: config.secureCookies,
-      maxAge: config.sessionAbsoluteHours * 3600,
-    });
+    await setSessionCookie(db, request, reply, outcome.signedIn.cookieToken, config);
     return reply.redirect(next);
   });
 
@@ -70,13 +74,6 @@ export function accessRoutes(app: FastifyInstance, { db, config }: AppContext): 
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/sign-in');
   });
-}
-
-/** Only same-site paths, so the sign-in form cannot be used to bounce people to another site. */
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
-    ? next
-    : '/overview';
 }
 
 /** "14:32" in UK time: when a locked sign-in may be tried again. */

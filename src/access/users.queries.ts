@@ -5,7 +5,7 @@ import type { Role, ScopeType } from '../db/schema.ts';
 import type { CurrentUser, Scope } from './current-user.ts';
 import type { Action } from './permissions.ts';
 
-interface UserWithScopes {
+export interface UserWithScopes {
   id: string;
   council_id: string;
   email: string;
@@ -26,6 +26,18 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserWithSc
     await sql<UserWithScopes>`SELECT ${userColumns} FROM users u WHERE lower(u.email) = lower(${email})`.execute(
       db,
     );
+  return result.rows[0];
+}
+
+/** The user bound to this OpenID Connect identity at an earlier single sign-on. */
+export async function findUserByOidcIdentity(
+  db: Db,
+  issuer: string,
+  subject: string,
+): Promise<(UserWithScopes & { oidc_subject: string | null }) | undefined> {
+  const result = await sql<UserWithScopes & { oidc_subject: string | null }>`
+    SELECT ${userColumns}, u.oidc_subject FROM users u
+    WHERE u.oidc_issuer = ${issuer} AND u.oidc_subject = ${subject}`.execute(db);
   return result.rows[0];
 }
 

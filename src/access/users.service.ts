@@ -14,6 +14,7 @@ import {
   insertSession,
   insertUser,
   toCurrentUser,
+  type UserWithScopes,
 } from './users.queries.ts';
 
 const scopeTables: Record<
@@ -129,6 +130,19 @@ export async function signIn(
     return { refused: 'not-right' };
   }
   await recordSignInAttempt(db, { email, address: attempt.address, outcome: 'succeeded' }, null);
+  return { signedIn: await startSession(db, user, absoluteHours, 'password') };
+}
+
+/**
+ * A new session for a person who has proved who they are (by password or single sign-on), audited. A new one at
+ * every sign-in, never one carried over, so a session key planted before sign-in is worth nothing after it.
+ */
+export async function startSession(
+  db: Db,
+  user: UserWithScopes,
+  absoluteHours: number,
+  method: 'password' | 'sso',
+): Promise<SignedIn> {
   const cookieToken = newSecret();
   const csrfToken = newSecret();
   await insertSession(db, { id: digest(cookieToken), userId: user.id, csrfToken, absoluteHours });
@@ -140,9 +154,10 @@ export async function signIn(
       action: 'sign_in',
       entity: 'user',
       entity_id: user.id,
+      after: JSON.stringify({ method }),
     })
     .execute();
-  return { signedIn: { user: toCurrentUser(user, csrfToken), cookieToken } };
+  return { user: toCurrentUser(user, csrfToken), cookieToken };
 }
 
 export async function signOut(db: Db, cookieToken: string): Promise<void> {

@@ -45,12 +45,12 @@ test('migrations build every table from an empty database and a second run is a 
     }
     // Every table holding a council's data carries council_id, so one deployment can serve several councils. The
     // inspectorates' frameworks and judgement scales are national reference data, the same for every council; sign-in
-    // attempts are by the e-mail typed, before anyone is known to belong to a council.
+    // attempts (and single sign-ons on their way) are before anyone is known to belong to a council.
     const withoutCouncil = await sql<{ table_name: string }>`
       SELECT t.table_name FROM information_schema.tables t
       WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE'
         AND t.table_name NOT IN ('councils', 'schema_migrations', 'sessions', 'api_tokens', 'sign_in_attempts',
-          'inspection_frameworks', 'inspection_scale_points', 'inspection_framework_areas')
+          'sso_sign_ins', 'inspection_frameworks', 'inspection_scale_points', 'inspection_framework_areas')
         AND NOT EXISTS (SELECT 1 FROM information_schema.columns c
                         WHERE c.table_name = t.table_name AND c.column_name = 'council_id')`.execute(db);
     assert.deepEqual(withoutCouncil.rows, []);

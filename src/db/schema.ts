@@ -70,6 +70,19 @@ export interface UsersTable {
   password_hash: string | null;
   disabled: Generated<boolean>;
   created_at: Generated<Date>;
+  /** The OpenID Connect identity the user is bound to at their first single sign-on (migration 019). */
+  oidc_issuer: ColumnType<string | null, string | null | undefined, string | null>;
+  oidc_subject: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A single sign-on on its way through the provider (src/access/sso/pending-sign-ins.ts). */
+export interface SsoSignInsTable {
+  id: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  next: string;
+  expires_at: Timestamp;
 }
 
 export interface UserScopesTable {
@@ -812,6 +825,7 @@ export interface Database {
   user_scopes: UserScopesTable;
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
+  sso_sign_ins: SsoSignInsTable;
   api_tokens: ApiTokensTable;
   strategies: StrategiesTable;
   priorities: PrioritiesTable;

@@ -13,16 +13,20 @@ export interface TestApp extends TestDatabase {
   close(): Promise<void>;
 }
 
-/** `reportMailer`: also work the reports queue in this process, as `scorecard serve` does, sending through it. */
+/**
+ * `reportMailer`: also work the reports queue in this process, as `scorecard serve` does, sending through it.
+ * `env`: settings as the environment would give them (e.g. OIDC_*), read by the app's own readConfig.
+ * `port`: listen there rather than on any free port (when a setting must name the app's address in advance).
+ */
 export async function startTestApp(
   template: 'empty' | 'demo' = 'demo',
-  options: { reportMailer?: Mailer } = {},
+  options: { reportMailer?: Mailer; env?: NodeJS.ProcessEnv; port?: number } = {},
 ): Promise<TestApp> {
   const database = await freshDatabase(template);
-  const config = { ...readConfig({}), logLevel: 'silent' };
+  const config = { ...readConfig(options.env ?? {}), logLevel: 'silent' };
   const jobs = options.reportMailer ? createJobs(database.db, { error: () => undefined }) : undefined;
   const app = await buildServer({ db: database.db, config, jobs }, { logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const mailer = options.reportMailer;

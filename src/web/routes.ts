@@ -1,6 +1,7 @@
 // Every capability's routes, in one list so the server and the access-matrix test see the same set.
 import type { FastifyInstance } from 'fastify';
 import { accessRoutes } from '../access/access.routes.ts';
+import { ssoRoutes } from '../access/sso/sso.routes.ts';
 import { auditRoutes } from '../access/audit/audit.routes.ts';
 import { benchmarkingRoutes } from '../benchmarking/benchmarking.routes.ts';
 import { assuranceRoutes } from '../assurance/assurance.routes.ts';
@@ -21,6 +22,7 @@ export type RouteModule = (app: FastifyInstance, context: ServerContext) => void
 export const routeModules: RouteModule[] = [
   webRoutes,
   accessRoutes,
+  ssoRoutes,
   auditRoutes,
   reportingRoutes,
   reportsRoutes,
