@@ -16,7 +16,7 @@ after(() => t.close());
 const stillIn = async (client: Client) => (await client.get('/overview')).status === 200;
 const sessionOf = (client: Client) => digest(client.cookie.replace(/^scorecard_session=/, ''));
 
-test('the session cookie is HttpOnly, SameSite=Lax, for the whole site, and lasts no longer than the session', async () => {
+test('the session cookie is HttpOnly, SameSite=Lax, for the whole site, not Secure over plain HTTP, and lasts no longer than the session', async () => {
   const response = await new Client(t.baseUrl).post('/sign-in', {
     email: 'councillor@anytown.example',
     password: DEMO_PASSWORD,
@@ -27,6 +27,7 @@ test('the session cookie is HttpOnly, SameSite=Lax, for the whole site, and last
   assert.match(cookie, /; SameSite=Lax/);
   assert.match(cookie, /; Path=\//);
   assert.match(cookie, /; Max-Age=43200/, 'the absolute time, 12 hours by default');
+  assert.doesNotMatch(cookie, /; Secure/, 'a browser would not send it back over plain HTTP');
 });
 
 test('signing in again in the same browser ends the session it held before', async () => {
@@ -60,4 +61,18 @@ test('a session in use ends at its absolute time all the same', async () => {
     t.db,
   );
   assert.equal(await stillIn(client), false);
+});
+
+test('behind TLS (SECURE_COOKIES=true) the session cookie is also Secure', async () => {
+  const tls = await startTestApp('demo', { env: { SECURE_COOKIES: 'true' } });
+  try {
+    const response = await new Client(tls.baseUrl).post('/sign-in', {
+      email: 'councillor@anytown.example',
+      password: DEMO_PASSWORD,
+    });
+    assert.equal(response.status, 302);
+    assert.match(response.headers.get('set-cookie') ?? '', /; Secure/);
+  } finally {
+    await tls.close();
+  }
 });
