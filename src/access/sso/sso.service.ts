@@ -1,6 +1,7 @@
 // Signing in with the council's identity provider: find the person (by their bound identity, else by verified
 // e-mail, else create them when allowed), bring their role and scopes in line with their claims, and start a
 // session exactly as a password sign-in does. Every refusal is audited with its reason.
+import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { Role } from '../../db/schema.ts';
 import { resolveScopes, type SignedIn, startSession } from '../users.service.ts';
@@ -36,7 +37,20 @@ export async function signInWithSso(
     const grant = grantFromClaims(sso, claims);
     if ('refused' in grant) throw new Refusal(grant.refused);
     user = await findUserByOidcIdentity(db, identity.issuer, identity.subject);
-    user ??= await firstSignIn(db, sso, { claims, email, councilId: council.id, identity, grant });
+    user ??= await db.connection().execute(async (one) => {
+      // Two first sign-ins of one person at once (two tabs, a double click) queue here, so the second finds the
+      // account the first made or bound rather than making another; keyed by the e-mail, which must be unique.
+      const key = `sso:${email?.toLowerCase() ?? `${identity.issuer} ${identity.subject}`}`;
+      await sql`SELECT pg_advisory_lock(hashtextextended(${key}, 0))`.execute(one);
+      try {
+        return (
+          (await findUserByOidcIdentity(one, identity.issuer, identity.subject)) ??
+          (await firstSignIn(one, sso, { claims, email, councilId: council.id, identity, grant }))
+        );
+      } finally {
+        await sql`SELECT pg_advisory_unlock(hashtextextended(${key}, 0))`.execute(one);
+      }
+    });
     if (user.council_id !== council.id) throw new Refusal('Your account belongs to another council here');
     if (user.disabled)
       throw new Refusal('Your Civic Scorecard account is disabled: ask the performance team');
