@@ -1,0 +1,79 @@
+// bench/load's load generator, in a process of its own so it does not share the server's JavaScript thread: signs
+// every virtual user in, lets them warm the server up untimed, then has each do its next action as soon as the last
+// one ends (plus any think time) for the timed window. Reports one line of JSON: every latency by kind, failures,
+// and every acknowledged write.
+import { readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { randomFor } from '../src/demo/random.ts';
+import { reportOnStdout, required } from './child.ts';
+import { VirtualUserSession, type AcknowledgedWrite, type Failure, type Recorder } from './load-client.ts';
+import { figuresByKind, pickAction, type KindFigures, type Mix, type VirtualUser } from './load-mix.ts';
+
+/** What bench/load gives its child, as a JSON file. */
+export interface LoadPlan {
+  base: string;
+  users: VirtualUser[];
+  mix: Mix;
+  seconds: number;
+  warmupSeconds: number;
+  thinkMs: number;
+}
+
+export interface LoadChildReport {
+  seconds: number;
+  figures: KindFigures[];
+  statuses: Record<string, number>;
+  failures: Failure[];
+  writes: AcknowledgedWrite[];
+  signInMs: number;
+}
+
+const CHILD = 'bench/load-child.ts';
+/** Sign-ins at once: each costs the server an argon2 verification, which is slow by design. */
+const SIGN_IN_CONCURRENCY = 8;
+
+async function signInAll(sessions: VirtualUserSession[]): Promise<void> {
+  const queue = [...sessions];
+  await Promise.all(
+    Array.from({ length: SIGN_IN_CONCURRENCY }, async () => {
+      for (let s = queue.shift(); s; s = queue.shift()) await s.signIn();
+    }),
+  );
+}
+
+await reportOnStdout(async (): Promise<LoadChildReport> => {
+  const plan = JSON.parse(await readFile(required('BENCH_LOAD_PLAN', CHILD), 'utf8')) as LoadPlan;
+  const recorder: Recorder = { measuring: false, samples: [], failures: [], writes: [] };
+  const sessions = plan.users.map((u) => new VirtualUserSession(new URL(plan.base), u, recorder));
+  const signInStart = Date.now();
+  await signInAll(sessions);
+  const signInMs = Date.now() - signInStart;
+  const warmEnd = Date.now() + plan.warmupSeconds * 1000;
+  const end = warmEnd + plan.seconds * 1000;
+  const timer = setTimeout(() => (recorder.measuring = true), plan.warmupSeconds * 1000);
+  // Each user its own seeded stream, so runs with the same settings ask for the same things in the same order.
+  await Promise.all(
+    sessions.map(async (session) => {
+      const random = randomFor(20261127, session.user.email);
+      while (Date.now() < end) {
+        const action = pickAction(plan.mix, session.user.actions, random.next());
+        if (!action) return;
+        await session.act(action);
+        if (plan.thinkMs > 0) await sleep(plan.thinkMs * (0.5 + random.next()));
+      }
+    }),
+  );
+  clearTimeout(timer);
+  for (const s of sessions) s.close();
+  const timed = recorder.samples;
+  const statuses: Record<string, number> = {};
+  for (const s of timed) statuses[s.status] = (statuses[s.status] ?? 0) + 1;
+  return {
+    seconds: plan.seconds,
+    figures: figuresByKind(timed, plan.seconds),
+    statuses,
+    failures: recorder.failures,
+    writes: recorder.writes,
+    signInMs,
+  };
+});
