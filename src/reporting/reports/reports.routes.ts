@@ -7,7 +7,8 @@ import { errorsForForm, first, type FormBody } from '../../measures/measure-form
 import type { ReportAudience } from '../../db/schema.ts';
 import { ConflictError, type FieldProblem, ValidationError } from '../../web/errors.ts';
 import type { ServerContext } from '../../web/server.ts';
-import { renderReport, type ReportFormat } from './render/index.ts';
+import type { ReportFormat } from './render/index.ts';
+import { reportFile } from './render/published-files.ts';
 import { measuresOf } from './report-model.ts';
 import { reportsOf } from './report-rows.queries.ts';
 import { setsToGenerate } from './reports.queries.ts';
@@ -129,7 +130,7 @@ export function reportsRoutes(app: FastifyInstance, { db, jobs }: ServerContext)
       const { row, model } = await reportToRead(db, signedInUser(request), set, period);
       if (!model)
         throw new ConflictError('This report is not generated yet: wait until its page says it is ready');
-      const file = await renderReport(model, chosen.format);
+      const file = await reportFile(row, model, chosen.format);
       reply.header(
         'content-disposition',
         `attachment; filename="${row.set_name}-${row.period}.${file.extension}"`,
