@@ -62,6 +62,18 @@ export class VirtualUserSession {
     this.cookie = cookie;
   }
 
+  /** Downloads this user's report file once, untimed by kind: how long its first reader waits. Milliseconds. */
+  async firstDownload(): Promise<number> {
+    const start = performance.now();
+    const answer = await this.page(
+      'first download',
+      this.user.download,
+      '/reports/:set/:period/download/:format',
+    );
+    if (!answer) throw new Error(`${this.user.download} could not be downloaded: see the failures`);
+    return performance.now() - start;
+  }
+
   async act(action: Action): Promise<void> {
     if (action === 'overview') await this.page('overview', '/overview', '/overview');
     else if (action === 'measure') {

@@ -63,6 +63,12 @@ export async function run(): Promise<BenchRow[]> {
       figure('timed window (after warm-up)', report.seconds, 's'),
       figure('think time between actions (mean)', settings.thinkMs, 'ms'),
       figure('sign-in of every user (before the window)', report.signInMs / 1000, 's'),
+      figure('distinct report files downloaded', report.firstDownloadMs.length, 'files'),
+      figure(
+        `first download of each (rendered, one at a time, then kept): longest wait`,
+        Math.max(0, ...report.firstDownloadMs) / 1000,
+        's',
+      ),
     ];
     for (const f of report.figures) {
       const label = f.kind === 'all' ? 'all requests' : f.kind;
