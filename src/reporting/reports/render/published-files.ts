@@ -9,14 +9,19 @@ import { renderReport, type RenderedReport, type ReportFormat } from './index.ts
 // 64 MiB holds every format of a few dozen committee papers; past it the least recently read are rendered again.
 const keptFiles = new Kept<RenderedReport>(64 * 2 ** 20, (file) => file.body.length);
 
-/** The report's file in this format: kept when the report is published, rendered afresh while it is a draft. */
-export function reportFile(
-  row: ReportRow,
-  model: ReportModel,
+type FileRow = Pick<ReportRow, 'id' | 'council_id' | 'version' | 'status' | 'published_at'>;
+
+/**
+ * The report's file in this format: kept when the report is published, rendered afresh while it is a draft.
+ * `model` is read only when the file is rendered: a report's content is up to a megabyte or more of JSON.
+ */
+export async function reportFile(
+  row: FileRow,
   format: ReportFormat,
+  model: () => Promise<ReportModel>,
 ): Promise<RenderedReport> {
-  if (row.status !== 'published' || !row.published_at) return renderReport(model, format);
+  if (row.status !== 'published' || !row.published_at) return renderReport(await model(), format);
   // Everything the file depends on: which report, its content's version, when it was frozen.
   const key = [row.council_id, row.id, row.version, row.published_at.toISOString(), format].join(':');
-  return keptFiles.get(key, () => renderReport(model, format));
+  return keptFiles.get(key, async () => renderReport(await model(), format));
 }
