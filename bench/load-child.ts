@@ -3,6 +3,7 @@
 // one ends (plus any think time) for the timed window. Reports one line of JSON: every latency by kind, failures,
 // and every acknowledged write.
 import { readFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { randomFor } from '../src/demo/random.ts';
 import { reportOnStdout, required } from './child.ts';
@@ -17,6 +18,8 @@ export interface LoadPlan {
   seconds: number;
   warmupSeconds: number;
   thinkMs: number;
+  /** The server's process id, to read its CPU time (Linux /proc) at the window's start and end. */
+  serverPid: number;
 }
 
 export interface LoadChildReport {
@@ -28,6 +31,23 @@ export interface LoadChildReport {
   signInMs: number;
   /** Each distinct report file's first download, before the window (ms): the render its first reader waits for. */
   firstDownloadMs: number[];
+  /** CPU time the server's process (every thread) used in the window, ms; null where /proc cannot tell. */
+  serverCpuMs: number | null;
+  /** The machine's 1-minute load average as the window opened and as it closed: other work shares the cores. */
+  loadAverage: [number, number];
+}
+
+/** utime + stime of a process in ms (Linux), or null. */
+async function cpuMsOf(pid: number): Promise<number | null> {
+  try {
+    // The command name, in parentheses, may hold spaces: count the fields after its closing parenthesis.
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : null; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
 }
 
 const CHILD = 'bench/load-child.ts';
@@ -58,7 +78,23 @@ await reportOnStdout(async (): Promise<LoadChildReport> => {
     plan.mix.download > 0 ? await Promise.all([...firsts.values()].map((s) => s.firstDownload())) : [];
   const warmEnd = Date.now() + plan.warmupSeconds * 1000;
   const end = warmEnd + plan.seconds * 1000;
-  const timer = setTimeout(() => (recorder.measuring = true), plan.warmupSeconds * 1000);
+  let cpuAtStart: Promise<number | null> = Promise.resolve(null);
+  let loadAtStart = 0;
+  const timer = setTimeout(() => {
+    recorder.measuring = true;
+    cpuAtStart = cpuMsOf(plan.serverPid);
+    loadAtStart = loadavg()[0] ?? 0;
+  }, plan.warmupSeconds * 1000);
+  const closing = setTimeout(
+    () => {
+      // Requests still in flight are timed to their end; only the CPU reading is taken at the close.
+      cpuAtEnd = cpuMsOf(plan.serverPid);
+      loadAtEnd = loadavg()[0] ?? 0;
+    },
+    (plan.warmupSeconds + plan.seconds) * 1000,
+  );
+  let cpuAtEnd: Promise<number | null> = Promise.resolve(null);
+  let loadAtEnd = 0;
   // Each user its own seeded stream, so runs with the same settings ask for the same things in the same order.
   await Promise.all(
     sessions.map(async (session) => {
@@ -72,7 +108,9 @@ await reportOnStdout(async (): Promise<LoadChildReport> => {
     }),
   );
   clearTimeout(timer);
+  clearTimeout(closing);
   for (const s of sessions) s.close();
+  const [cpuStart, cpuEnd] = await Promise.all([cpuAtStart, cpuAtEnd]);
   const timed = recorder.samples;
   const statuses: Record<string, number> = {};
   for (const s of timed) statuses[s.status] = (statuses[s.status] ?? 0) + 1;
@@ -84,5 +122,7 @@ await reportOnStdout(async (): Promise<LoadChildReport> => {
     writes: recorder.writes,
     signInMs,
     firstDownloadMs,
+    serverCpuMs: cpuStart != null && cpuEnd != null ? cpuEnd - cpuStart : null,
+    loadAverage: [loadAtStart, loadAtEnd],
   };
 });

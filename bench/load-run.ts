@@ -58,6 +58,7 @@ export async function driveLoad(db: Db, url: string, settings: LoadSettings): Pr
         seconds: settings.seconds,
         warmupSeconds: settings.warmupSeconds,
         thinkMs: settings.thinkMs,
+        serverPid: server.pid,
       };
       const planFile = path.join(dir, 'plan.json');
       await writeFile(planFile, JSON.stringify(plan));
