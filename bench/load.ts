@@ -85,7 +85,20 @@ export async function run(): Promise<BenchRow[]> {
         figure(`${label}: max`, f.max, 'ms'),
       );
     }
+    const cpu = report.serverCpuMs;
     rows.push(
+      figure('load average (1 min) as the window opened', report.loadAverage[0], ''),
+      figure('load average (1 min) as the window closed', report.loadAverage[1], ''),
+      ...(cpu == null || !overall
+        ? []
+        : [
+            figure(
+              "server's CPU in the window, as cores busy (2 on this machine)",
+              cpu / 1000 / report.seconds,
+              'cores',
+            ),
+            figure("server's CPU per request in the window", cpu / overall.requests, 'ms'),
+          ]),
       {
         ...figure('5xx answers', fiveHundreds.length, 'requests'),
         goal: '0',
