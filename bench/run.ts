@@ -4,6 +4,7 @@ import type { BenchRow } from './measure.ts';
 import * as assess from './assess.ts';
 import * as benchmarking from './benchmarks.ts';
 import * as scorecard from './scorecard.ts';
+import * as load from './load.ts';
 import * as publicSite from './public.ts';
 import * as report from './report.ts';
 import * as upload from './upload.ts';
@@ -23,6 +24,7 @@ const benchmarks: Benchmark[] = [
   { name: 'report', ...report },
   { name: 'benchmarks', ...benchmarking },
   { name: 'public', ...publicSite },
+  { name: 'load', ...load },
 ];
 
 function selected(only: readonly string[]): Benchmark[] {

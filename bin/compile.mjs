@@ -53,7 +53,9 @@ export async function compiled(entry, { splitting = false, inline = [] } = {}) {
   const manifest = path.join(
     CACHE,
     `${name}-${createHash('sha256')
-      .update(JSON.stringify([entry, splitting, inline]))
+      // The project's own folder too: git worktrees that share one node_modules (a symlink) share this cache, and
+      // without it each would take the other's compiled code for its own while the other's sources were unchanged.
+      .update(JSON.stringify([PROJECT, entry, splitting, inline]))
       .digest('hex')
       .slice(0, 12)}.json`,
   );

@@ -2,6 +2,7 @@
 // rank, quartile and the median among our nearest neighbours (or every council when we have no such group), for
 // the latest period as a ranked chart and for every period as a table.
 import type { Db } from '../db/connection.ts';
+import { keptDrawing } from '../reporting/chart-request.ts';
 import { rankedChartSvg } from './benchmark-chart.ts';
 import { compare, ownAreaCode, type Comparison } from './compare.service.ts';
 import { nearestNeighboursName } from './groups.import.ts';
@@ -78,14 +79,18 @@ export async function measureComparisons(
         mine,
         chart:
           latest && withChart
-            ? rankedChartSvg({
-                title: `${m.title || m.code}, ${latest.period}: ${where}, best first`,
-                description: mine
-                  ? `We rank ${mine.rank ?? 'unranked'} of ${latest.count}, quartile ${mine.quartile ?? 'none'}; the median is ${latest.median}. The figures are in the table below.`
-                  : `We have no figure for ${latest.period}; the median is ${latest.median}. The figures are in the table below.`,
-                bars: latest.rows.map((r) => ({ name: r.areaName, value: r.value, us: r.area === us })),
-                median: latest.median,
-              })
+            ? keptDrawing(
+                'ranked',
+                {
+                  title: `${m.title || m.code}, ${latest.period}: ${where}, best first`,
+                  description: mine
+                    ? `We rank ${mine.rank ?? 'unranked'} of ${latest.count}, quartile ${mine.quartile ?? 'none'}; the median is ${latest.median}. The figures are in the table below.`
+                    : `We have no figure for ${latest.period}; the median is ${latest.median}. The figures are in the table below.`,
+                  bars: latest.rows.map((r) => ({ name: r.areaName, value: r.value, us: r.area === us })),
+                  median: latest.median,
+                },
+                rankedChartSvg,
+              )
             : null,
         overTime: comparisons.map((c) => {
           const row = ours(c);

@@ -14,11 +14,10 @@ import {
 import type { ValueStatus } from '../db/schema.ts';
 import type { Db } from '../db/connection.ts';
 import { NotFoundError } from '../web/errors.ts';
-import { lineChartSvg } from './charts.ts';
+import { keptChart } from './chart-request.ts';
 import { spcSettingsOf } from '../measures/spc-settings.queries.ts';
 import { measureForecast, type MeasureForecastView } from './measure-forecast.ts';
 import { measureSpc, type MeasureSpc } from './measure-spc.ts';
-import { xmrChartSvg } from './xmr-chart.ts';
 import { seriesSettings } from './spc-judgement.ts';
 import { noSettings } from './spc-series.ts';
 import {
@@ -87,19 +86,22 @@ export async function measurePerformance(
   const forecast = await measureForecast(db, options.councilId, measure, judged[0]?.period ?? null);
   return {
     forecast,
-    spc: spc.spc && { ...spc.spc, chartSvg: xmrChartSvg(spc.spc.chart) },
+    spc: spc.spc && { ...spc.spc, chartSvg: keptChart({ kind: 'xmr', input: spc.spc.chart }) },
     spcUnavailable: spc.reason,
     history,
     chartSvg:
       charted.length === 0
         ? ''
-        : lineChartSvg({
-            title: `${measure.code} ${measure.title}`,
-            points: charted.map((row) => ({ label: shortPeriodLabel(row.period), value: row.value })),
-            targets: charted.map((row) => ({ label: shortPeriodLabel(row.period), value: row.target })),
-            unit: measure.unit,
-            decimals: measure.decimals,
-            description: chartSummary,
+        : keptChart({
+            kind: 'line',
+            input: {
+              title: `${measure.code} ${measure.title}`,
+              points: charted.map((row) => ({ label: shortPeriodLabel(row.period), value: row.value })),
+              targets: charted.map((row) => ({ label: shortPeriodLabel(row.period), value: row.target })),
+              unit: measure.unit,
+              decimals: measure.decimals,
+              description: chartSummary,
+            },
           }),
     chartSummary,
     latestCommentary: latestWithWords

@@ -67,6 +67,26 @@ export function findReport(
     .executeTakeFirst();
 }
 
+/** The report of a set for a period without its content (a download of a kept file needs none of it). */
+export function findReportRow(
+  db: Db,
+  councilId: string,
+  setName: string,
+  period: string,
+): Promise<Omit<ReportRow, 'content'> | undefined> {
+  return reportRows(db)
+    .where('r.council_id', '=', councilId)
+    .where('rs.name', '=', setName)
+    .where('r.period', '=', period)
+    .executeTakeFirst();
+}
+
+/** A report's content (its model, as JSON): up to a megabyte or more, read only when it is to be rendered. */
+export async function reportContent(db: Db, id: string): Promise<unknown> {
+  const row = await db.selectFrom('reports').select('content').where('id', '=', id).executeTakeFirst();
+  return row?.content ?? null;
+}
+
 export function findReportById(db: Db, id: string): Promise<ReportRow | undefined> {
   return selectReports(db).where('r.id', '=', id).executeTakeFirst();
 }

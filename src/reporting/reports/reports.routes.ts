@@ -7,7 +7,8 @@ import { errorsForForm, first, type FormBody } from '../../measures/measure-form
 import type { ReportAudience } from '../../db/schema.ts';
 import { ConflictError, type FieldProblem, ValidationError } from '../../web/errors.ts';
 import type { ServerContext } from '../../web/server.ts';
-import { renderReport, type ReportFormat } from './render/index.ts';
+import type { ReportFormat } from './render/index.ts';
+import { reportDownload } from './report-download.service.ts';
 import { measuresOf } from './report-model.ts';
 import { reportsOf } from './report-rows.queries.ts';
 import { setsToGenerate } from './reports.queries.ts';
@@ -126,10 +127,11 @@ export function reportsRoutes(app: FastifyInstance, { db, jobs }: ServerContext)
       const chosen = DOWNLOADS.find((d) => d.format === format);
       if (!chosen)
         throw ValidationError.field('format', `Format: one of ${DOWNLOADS.map((d) => d.format).join(', ')}`);
-      const { row, model } = await reportToRead(db, signedInUser(request), set, period);
-      if (!model)
-        throw new ConflictError('This report is not generated yet: wait until its page says it is ready');
-      const file = await renderReport(model, chosen.format);
+      const { row, file } = await reportDownload(db, signedInUser(request), {
+        setName: set,
+        period,
+        format: chosen.format,
+      });
       reply.header(
         'content-disposition',
         `attachment; filename="${row.set_name}-${row.period}.${file.extension}"`,

@@ -25,12 +25,23 @@ export async function renderReport(model: ReportModel, format: ReportFormat): Pr
   return { body, contentType: CONTENT_TYPES[format], extension: format };
 }
 
+// One paper written at a time in a process: each already keeps both cores busy (two chart threads and its writer),
+// so a second at once finishes no sooner, and under load thirty at once starved every page of CPU and memory.
+let papersWriting: Promise<unknown> = Promise.resolve();
+
+/** Runs after every paper asked for before it has been written (whether or not that one succeeded). */
+function nextInLine(write: () => Promise<Buffer>): Promise<Buffer> {
+  const mine = papersWriting.then(write);
+  papersWriting = mine.catch(() => undefined);
+  return mine;
+}
+
 async function renderedBody(model: ReportModel, format: ReportFormat): Promise<Buffer> {
   switch (format) {
     case 'docx':
     case 'pdf':
     case 'xlsx':
-      return writtenInWorker(model, format);
+      return nextInLine(() => writtenInWorker(model, format));
     case 'csv':
       // Quick enough (a tenth of a second for 200 measures) to write where it is asked for.
       return Buffer.from(reportCsv(model), 'utf8');
