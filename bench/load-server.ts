@@ -42,7 +42,9 @@ export async function startServer(
 ): Promise<RunningServer> {
   const port = await freePort();
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, ['bin/scorecard.js', 'serve'], {
+  // BENCH_LOAD_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the server (written as it stops).
+  const nodeArgs = (process.env.BENCH_LOAD_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'bin/scorecard.js', 'serve'], {
     cwd: repository,
     env: {
       ...process.env,
