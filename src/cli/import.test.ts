@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
+import { aCenturyOfBreakdowns } from '../collection/upload/large-file.fixtures.ts';
 import { freshDatabase, type TestDatabase } from '../testing/database.ts';
 
 let database: TestDatabase;
@@ -92,15 +93,7 @@ test('an unknown user is refused, naming the field', async () => {
 });
 
 test('killing the import in the middle of its commit leaves no figure and no committed upload', async () => {
-  const lines = ['measure_code,period,value,breakdown'];
-  for (const code of ['HOU-01', 'HOU-03', 'HOU-08'])
-    for (let year = 2100; year < 2200; year++)
-      for (let month = 1; month <= 12; month++)
-        // Breakdowns only: the headline figures of these measures have validation rules that a made-up
-        // century of figures would break, and this test is about the kill, not the rules.
-        for (const breakdown of ['ward:1', 'ward:2', 'ward:3', 'ward:4'])
-          lines.push(`${code},${year}-${String(month).padStart(2, '0')},${month},${breakdown}`);
-  const file = await csvFile('large.csv', lines.join('\n'));
+  const file = await csvFile('large.csv', aCenturyOfBreakdowns());
   const before = await count(sql`SELECT count(*)::int AS n FROM data_values`);
 
   const child = spawn(process.execPath, ['bin/scorecard.js', 'import', 'values', file, '--email', officer], {

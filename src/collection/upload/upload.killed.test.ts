@@ -7,24 +7,13 @@ import { DEMO_PASSWORD } from '../../demo/users.ts';
 import { Client } from '../../testing/app.ts';
 import { freshDatabase, type TestDatabase } from '../../testing/database.ts';
 import { startServerProcess, writingTo } from '../../testing/server-process.ts';
+import { aCenturyOfBreakdowns, CENTURY_FIGURES } from './large-file.fixtures.ts';
 
 let database: TestDatabase;
 before(async () => {
   database = await freshDatabase('demo');
 });
 after(() => database.drop());
-
-/** 14,400 new breakdown figures: enough that the commit takes seconds, so it is killed part-way. */
-function aLargeFile(): string {
-  const lines = ['measure_code,period,value,breakdown'];
-  for (const code of ['HOU-01', 'HOU-03', 'HOU-08'])
-    for (let year = 2100; year < 2200; year++)
-      for (let month = 1; month <= 12; month++)
-        for (const breakdown of ['ward:1', 'ward:2', 'ward:3', 'ward:4'])
-          lines.push(`${code},${year}-${String(month).padStart(2, '0')},${month},${breakdown}`);
-  return lines.join('\n');
-}
-const FIGURES = 3 * 100 * 12 * 4;
 
 async function whatIsThere(): Promise<{ figures: number; revisions: number; committed: number }> {
   const counts = await sql<{ figures: number; revisions: number; committed: number }>`
@@ -48,7 +37,7 @@ test('a server killed mid-commit of an upload leaves nothing, and after a restar
   let server = await startServerProcess(database.db, database.url);
   let officer = await signedIn(server.baseUrl);
   const form = new FormData();
-  form.set('file', new Blob([aLargeFile()], { type: 'text/csv' }), 'century.csv');
+  form.set('file', new Blob([aCenturyOfBreakdowns()], { type: 'text/csv' }), 'century.csv');
   const preview = await officer.multipart('/uploads', form);
   const page = await preview.text();
   assert.equal(preview.status, 200, page.slice(0, 500));
@@ -77,7 +66,11 @@ test('a server killed mid-commit of an upload leaves nothing, and after a restar
     const again = await officer.post('/uploads/commit', { upload, sha256 });
     assert.equal(again.status, 303, await again.text());
     assert.match(again.headers.get('location') ?? '', /^\/uploads\?committed=\d+$/);
-    assert.deepEqual(await whatIsThere(), { figures: FIGURES, revisions: FIGURES, committed: 1 });
+    assert.deepEqual(await whatIsThere(), {
+      figures: CENTURY_FIGURES,
+      revisions: CENTURY_FIGURES,
+      committed: 1,
+    });
   } finally {
     await server.stop();
   }
