@@ -36,25 +36,23 @@ export async function signInWithSso(
     if ('problem' in council) throw new Refusal(`Single sign-on is not set up right: ${council.problem}`);
     const grant = grantFromClaims(sso, claims);
     if ('refused' in grant) throw new Refusal(grant.refused);
-    user = await findUserByOidcIdentity(db, identity.issuer, identity.subject);
-    user ??= await db.connection().execute(async (one) => {
-      // Two first sign-ins of one person at once (two tabs, a double click) queue here, so the second finds the
-      // account the first made or bound rather than making another; keyed by the e-mail, which must be unique.
-      const key = `sso:${email?.toLowerCase() ?? `${identity.issuer} ${identity.subject}`}`;
+    // Two sign-ins of one person at once (two tabs, a double click) queue here: otherwise both could make the
+    // account, or both replace its scopes, and one would fail. Keyed by the e-mail, which must be unique.
+    const key = `sso:${email?.toLowerCase() ?? `${identity.issuer} ${identity.subject}`}`;
+    user = await db.connection().execute(async (one) => {
       await sql`SELECT pg_advisory_lock(hashtextextended(${key}, 0))`.execute(one);
       try {
-        return (
+        user =
           (await findUserByOidcIdentity(one, identity.issuer, identity.subject)) ??
-          (await firstSignIn(one, sso, { claims, email, councilId: council.id, identity, grant }))
-        );
+          (await firstSignIn(one, sso, { claims, email, councilId: council.id, identity, grant }));
+        if (user.council_id !== council.id) throw new Refusal('Your account belongs to another council here');
+        if (user.disabled)
+          throw new Refusal('Your Civic Scorecard account is disabled: ask the performance team');
+        return await alignWithClaims(one, user, grant);
       } finally {
         await sql`SELECT pg_advisory_unlock(hashtextextended(${key}, 0))`.execute(one);
       }
     });
-    if (user.council_id !== council.id) throw new Refusal('Your account belongs to another council here');
-    if (user.disabled)
-      throw new Refusal('Your Civic Scorecard account is disabled: ask the performance team');
-    user = await alignWithClaims(db, user, grant);
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     await auditRefusal(
