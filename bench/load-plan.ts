@@ -100,7 +100,7 @@ export async function castUsers(
     const download = `/reports/${report?.name}/${report?.period}/download/${format}`;
     const user = await currentUser(db, email);
     const cell = WRITERS.has(role) ? await claimCell(db, user, plain, taken, today, n) : null;
-    const readable = await writableMeasures(db, councilId, await servicesInReach(db, user, 'value.read'));
+    const readable = await writableMeasures(db, councilId, servicesInReach(user, 'value.read'));
     const measures = readable.slice(0, 20).map((m) => m.code);
     const actions: Action[] = [
       'overview',
@@ -125,9 +125,9 @@ async function claimCell(
   today: string,
   turn: number,
 ): Promise<Cell | null> {
-  const measures = (
-    await writableMeasures(db, user.councilId, await servicesInReach(db, user, 'value.write'))
-  ).filter((m) => plain.has(m.code));
+  const measures = (await writableMeasures(db, user.councilId, servicesInReach(user, 'value.write'))).filter(
+    (m) => plain.has(m.code),
+  );
   const measure = measures[turn % Math.max(1, measures.length)];
   if (!measure) return null;
   const used = taken.get(measure.code) ?? 0;

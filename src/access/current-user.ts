@@ -14,6 +14,8 @@ export interface CurrentUser {
   displayName: string;
   role: Role;
   scopes: Scope[];
+  /** The services the scopes cover (a directorate's, portfolio's or committee's services included). */
+  servicesInScope: readonly string[];
   /** Set for browser sessions; API tokens carry no CSRF token because they are not sent by browsers. */
   csrfToken: string | null;
   /** For a request made with an API token, the actions its scopes name; null for a browser session. */

@@ -1,4 +1,5 @@
-// Turns a user's scopes into the services they reach, in one query: the set every scoped check is made against.
+// Turns a user's scopes into the services they reach (resolved with the user): the set every scoped check is made
+// against.
 // A provider login reaches no service: only its own breakdown figures of the measures asked of it (figureInReach).
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
@@ -8,18 +9,14 @@ import { type Action, authorize, can } from './permissions.ts';
 /** null means every service of the council. */
 export type ServiceReach = Set<string> | null;
 
-export async function servicesInReach(db: Db, user: CurrentUser, action: Action): Promise<ServiceReach> {
+export function servicesInReach(user: CurrentUser, action: Action): ServiceReach {
   if (authorize(user, action) === 'all') return null;
-  const rows = await sql<{ service_id: string }>`
-    SELECT s.id AS service_id FROM user_scopes us JOIN services s ON s.id = us.scope_id
-      WHERE us.user_id = ${user.id} AND us.scope_type = 'service'
-    UNION SELECT s.id FROM user_scopes us JOIN services s ON s.directorate_id = us.scope_id
-      WHERE us.user_id = ${user.id} AND us.scope_type = 'directorate'
-    UNION SELECT ps.service_id FROM user_scopes us JOIN portfolio_services ps ON ps.portfolio_id = us.scope_id
-      WHERE us.user_id = ${user.id} AND us.scope_type = 'portfolio'
-    UNION SELECT cs.service_id FROM user_scopes us JOIN committee_services cs ON cs.committee_id = us.scope_id
-      WHERE us.user_id = ${user.id} AND us.scope_type = 'committee'`.execute(db);
-  return new Set(rows.rows.map((r) => String(r.service_id)));
+  return new Set(user.servicesInScope);
+}
+
+/** Whether a measure whose lead and other services are these is in reach: measureInReach without the query. */
+export function servicesWithinReach(reach: ServiceReach, serviceIds: readonly string[]): boolean {
+  return reach === null || serviceIds.some((id) => reach.has(id));
 }
 
 /** A measure is in reach when its lead service or any of its services is. */
@@ -74,7 +71,17 @@ export async function figureInReach(
   breakdown: string,
 ): Promise<boolean> {
   if (!can(user, action)) return false;
-  if (await measureInReach(db, await servicesInReach(db, user, action), measureId)) return true;
+  if (await measureInReach(db, servicesInReach(user, action), measureId)) return true;
+  return ownProviderFigure(db, user, measureId, breakdown);
+}
+
+/** Whether the breakdown is the provider login's own figure of a measure asked of its provider. */
+export async function ownProviderFigure(
+  db: Db,
+  user: CurrentUser,
+  measureId: string,
+  breakdown: string,
+): Promise<boolean> {
   if (!breakdown.startsWith('provider:')) return false;
   const own = await providersOfUser(db, user);
   const provider = own.find((p) => providerBreakdown(p.code) === breakdown);

@@ -14,12 +14,24 @@ export interface UserWithScopes {
   password_hash: string | null;
   disabled: boolean;
   scopes: Scope[];
+  services_in_scope: string[];
 }
 
+// The services a user's scopes cover are resolved with the user, once per request, because most pages ask for them
+// several times (every scoped check is made against them).
 const userColumns = sql<UserWithScopes>`
   u.id, u.council_id, u.email, u.display_name, u.role, u.password_hash, u.disabled,
   COALESCE((SELECT json_agg(json_build_object('type', us.scope_type, 'id', us.scope_id::text))
-            FROM user_scopes us WHERE us.user_id = u.id), '[]') AS scopes`;
+            FROM user_scopes us WHERE us.user_id = u.id), '[]') AS scopes,
+  ARRAY(
+    SELECT s.id::text FROM user_scopes us JOIN services s ON s.id = us.scope_id
+      WHERE us.user_id = u.id AND us.scope_type = 'service'
+    UNION SELECT s.id::text FROM user_scopes us JOIN services s ON s.directorate_id = us.scope_id
+      WHERE us.user_id = u.id AND us.scope_type = 'directorate'
+    UNION SELECT ps.service_id::text FROM user_scopes us JOIN portfolio_services ps ON ps.portfolio_id = us.scope_id
+      WHERE us.user_id = u.id AND us.scope_type = 'portfolio'
+    UNION SELECT cs.service_id::text FROM user_scopes us JOIN committee_services cs ON cs.committee_id = us.scope_id
+      WHERE us.user_id = u.id AND us.scope_type = 'committee') AS services_in_scope`;
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserWithScopes | undefined> {
   const result =
@@ -90,6 +102,7 @@ export function toCurrentUser(
     displayName: row.display_name,
     role: row.role,
     scopes: row.scopes,
+    servicesInScope: row.services_in_scope,
     csrfToken,
     tokenActions,
   };

@@ -24,8 +24,7 @@ export async function requireInReach(
   serviceId: string,
   what: string,
 ): Promise<void> {
-  if (!inReach(await servicesInReach(db, user, action), serviceId))
-    throw new NotFoundError(`No such ${what}`);
+  if (!inReach(servicesInReach(user, action), serviceId)) throw new NotFoundError(`No such ${what}`);
 }
 
 /** The 409 of a stale edit, naming who changed the record and when. */

@@ -2,6 +2,7 @@
 // form posts to the same saveValue use case as the API; problems re-render the form with what was typed.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { signedInUser } from '../access/guard.ts';
+import { providerBreakdown } from '../access/scope.ts';
 import { formatValue } from '../assessment/index.ts';
 import { ValidationError } from '../web/errors.ts';
 import { ExplanationNeededError } from './rules/verdict.ts';
@@ -80,23 +81,19 @@ export function entryRoutes(app: FastifyInstance, { db }: AppContext): void {
     async (request, reply) => {
       const user = signedInUser(request);
       const { code, period } = request.params;
-      const page = await entryPage(db, user, code, period, request.query.provider ?? '');
+      const provider = request.query.provider ?? '';
+      const breakdown = provider === '' ? '' : providerBreakdown(provider);
       const typed = readForm(request.body);
       const input: ValueInput = { ...typed, version: typed.version === '' ? '0' : typed.version };
       try {
-        const saved = await saveValue(db, {
-          user,
-          code: page.measure.code,
-          period: page.period,
-          input,
-          source: 'form',
-          breakdown: page.breakdown,
-        });
+        const saved = await saveValue(db, { user, code, period, input, source: 'form', breakdown });
         const query = new URLSearchParams({ saved: saved.measure.code, period: saved.value.period });
-        if (page.breakdown) query.set('provider', page.breakdown.slice('provider:'.length));
+        if (breakdown) query.set('provider', provider);
         return reply.redirect(`/my-measures?${query.toString()}`, 303);
       } catch (error) {
+        // The form is read again only to show it with the problem: a save that succeeds never needs it.
         if (error instanceof StaleValueError) {
+          const page = await entryPage(db, user, code, period, provider);
           // Keep what they typed, but carry the current version: sending again is now a deliberate choice.
           const values = { ...typed, version: String(error.current?.version ?? 0) };
           return renderForm(
@@ -108,12 +105,14 @@ export function entryRoutes(app: FastifyInstance, { db }: AppContext): void {
           );
         }
         if (error instanceof ExplanationNeededError) {
+          const page = await entryPage(db, user, code, period, provider);
           // The warnings are shown as warnings, not errors: the figure may well be right.
           const warnings = error.warnings.map((w) => w.message.replace(/^\w+: /, ''));
           const ask = 'explanation: Explain why this figure is right, or change it';
           return renderForm(reply.status(400), page, typed, { explanation: ask }, null, warnings);
         }
         if (error instanceof ValidationError) {
+          const page = await entryPage(db, user, code, period, provider);
           const problems = Object.fromEntries(error.details.map((d) => [d.field, d.message]));
           return renderForm(reply.status(400), page, typed, problems);
         }

@@ -60,7 +60,7 @@ export function duePeriod(
 }
 
 export async function myMeasures(db: Db, user: CurrentUser, today: string): Promise<MyMeasure[]> {
-  const reach = await servicesInReach(db, user, 'value.write');
+  const reach = servicesInReach(user, 'value.write');
   const own = await providersOfUser(db, user);
   const rows = [
     ...(await writableMeasures(db, user.councilId, reach)),
@@ -201,7 +201,7 @@ export async function savedFlash(
     }
     const measure = await measureForUser(db, user, code, 'value.write');
     const key = periodKey(periodForMeasure(measure, period));
-    const reach = await servicesInReach(db, user, 'value.write');
+    const reach = servicesInReach(user, 'value.write');
     const card = await scorecard(db, {
       councilId: user.councilId,
       reach,

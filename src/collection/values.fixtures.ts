@@ -31,6 +31,7 @@ export async function saveWorld(): Promise<SaveWorld> {
     displayName: 'Tester',
     role,
     scopes: serviceId ? [{ type: 'service', id: serviceId }] : [],
+    servicesInScope: serviceId ? [serviceId] : [],
     csrfToken: null,
     tokenActions: null,
   });

@@ -21,7 +21,10 @@ export type EntryMeasure = Pick<
   | 'denominator_label'
   | 'formula'
   | 'status'
->;
+> & {
+  /** The lead service and every other service of the measure: what reach is judged against. */
+  service_ids: string[];
+};
 
 export async function findMeasureByCode(
   db: Db,
@@ -44,6 +47,10 @@ export async function findMeasureByCode(
       'denominator_label',
       'formula',
       'status',
+      sql<string[]>`ARRAY(SELECT lead_service_id::text WHERE lead_service_id IS NOT NULL
+        UNION SELECT ms.service_id::text FROM measure_services ms WHERE ms.measure_id = measures.id)`.as(
+        'service_ids',
+      ),
     ])
     .where('council_id', '=', councilId)
     .where('code', '=', code)

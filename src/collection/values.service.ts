@@ -2,7 +2,8 @@
 // its revision and the audit row in one transaction, refusing a stale version rather than overwriting. The
 // formula measures calculated from it are worked out again in the same transaction.
 import type { CurrentUser } from '../access/current-user.ts';
-import { figureInReach, measureInReach, servicesInReach } from '../access/scope.ts';
+import { ownProviderFigure, servicesInReach, servicesWithinReach } from '../access/scope.ts';
+import { can } from '../access/permissions.ts';
 import { periodEnd, periodKey, periodStart, type Period } from '../assessment/index.ts';
 import type { Db } from '../db/connection.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../web/errors.ts';
@@ -61,8 +62,8 @@ export async function measureForUser(
   action: 'value.read' | 'value.write',
 ): Promise<EntryMeasure> {
   const measure = await findMeasureByCode(db, user.councilId, code);
-  const reach = await servicesInReach(db, user, action);
-  if (!measure || !(await measureInReach(db, reach, measure.id))) {
+  const reach = servicesInReach(user, action);
+  if (!measure || !servicesWithinReach(reach, measure.service_ids)) {
     throw new NotFoundError(`There is no measure with the code '${code}'`);
   }
   return measure;
@@ -80,7 +81,12 @@ export async function measureForFigure(
   action: 'value.read' | 'value.write',
 ): Promise<EntryMeasure> {
   const measure = await findMeasureByCode(db, user.councilId, code);
-  if (!measure || !(await figureInReach(db, user, action, measure.id, breakdown))) {
+  const inReach =
+    measure !== undefined &&
+    can(user, action) &&
+    (servicesWithinReach(servicesInReach(user, action), measure.service_ids) ||
+      (await ownProviderFigure(db, user, measure.id, breakdown)));
+  if (!inReach) {
     throw new NotFoundError(`There is no measure with the code '${code}'`);
   }
   return measure;

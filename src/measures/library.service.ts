@@ -24,7 +24,7 @@ export async function findMeasures(
   user: CurrentUser,
   filter: Omit<LibraryFilter, 'rag'>,
 ): Promise<MeasureSummary[]> {
-  const reach = await servicesInReach(db, user, 'measure.read');
+  const reach = servicesInReach(user, 'measure.read');
   const rows = await listMeasureRows(db, { ...filter, councilId: user.councilId, reach });
   return rows.map(presentMeasureSummary);
 }
@@ -35,7 +35,7 @@ export async function listMeasures(
   user: CurrentUser,
   filter: LibraryFilter,
 ): Promise<LibraryEntry[]> {
-  const reach = await servicesInReach(db, user, 'measure.read');
+  const reach = servicesInReach(user, 'measure.read');
   const rows = await listMeasureRows(db, { ...filter, councilId: user.councilId, reach });
   const judged = await scorecard(db, { councilId: user.councilId, reach, measureIds: rows.map((r) => r.id) });
   const byId = new Map(judged.measures.map((j) => [j.measureId, j]));

@@ -2,7 +2,7 @@
 // calculated from and used in, and which of the edit, target and data-entry links this user may follow.
 import type { CurrentUser } from '../access/current-user.ts';
 import { can } from '../access/permissions.ts';
-import { measureInReach, servicesInReach } from '../access/scope.ts';
+import { servicesInReach, servicesWithinReach } from '../access/scope.ts';
 import { latestCompletePeriod, periodKey } from '../assessment/index.ts';
 import { measureComparisons, type MeasureComparison } from '../benchmarking/measure-comparisons.ts';
 import { actionsOfMeasure } from '../assurance/actions/actions.list.ts';
@@ -36,19 +36,19 @@ export interface MeasurePage {
 
 export async function measurePage(db: Db, user: CurrentUser, code: string): Promise<MeasurePage> {
   const measure = await getMeasure(db, user, code);
-  const reach = await servicesInReach(db, user, 'measure.read');
+  const reach = servicesInReach(user, 'measure.read');
   const isFormula = measure.calculationType === 'formula';
   const [targets, performance, enterValue, inputs, usedIn, benchmarks, actions, canRaiseAction] =
     await Promise.all([
       recentTargets(db, measure.id).then((rows) => rows.map(presentTarget)),
       measurePerformance(db, { councilId: user.councilId, measureId: measure.id }),
-      entryLink(db, user, measure),
+      entryLink(user, measure),
       isFormula ? formulaInputsOf(db, measure.id, reach) : [],
       formulaMeasuresUsing(db, measure.id, reach),
       measureComparisons(db, user.councilId, measure.id),
       actionsOfMeasure(db, user, measure.id),
       can(user, 'action.write')
-        ? servicesInReach(db, user, 'action.write').then((r) => measureInReach(db, r, measure.id))
+        ? servicesWithinReach(servicesInReach(user, 'action.write'), measure.serviceIds)
         : false,
     ]);
   return {
@@ -79,12 +79,12 @@ export async function measurePage(db: Db, user: CurrentUser, code: string): Prom
 }
 
 /** Data entry for the latest complete period, offered only to someone who may enter this measure's figures. */
-async function entryLink(db: Db, user: CurrentUser, measure: MeasureWithId): Promise<string | null> {
+function entryLink(user: CurrentUser, measure: MeasureWithId): string | null {
   // A formula measure's figures are calculated, never entered.
   if (!can(user, 'value.write') || measure.status === 'retired' || measure.calculationType === 'formula')
     return null;
-  const reach = await servicesInReach(db, user, 'value.write');
-  if (!(await measureInReach(db, reach, measure.id))) return null;
+  const reach = servicesInReach(user, 'value.write');
+  if (!servicesWithinReach(reach, measure.serviceIds)) return null;
   const period = periodKey(latestCompletePeriod(measure.frequency, todayIso()));
   return `/my-measures/${encodeURIComponent(measure.code)}/${encodeURIComponent(period)}`;
 }

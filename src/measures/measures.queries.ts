@@ -45,6 +45,8 @@ export interface MeasureDetailRow {
   lead_service_code: string | null;
   lead_service_name: string | null;
   services: { code: string; name: string }[];
+  /** The lead service and every other service of the measure: what reach is judged against. */
+  service_ids: string[];
   outcomes: { code: string; title: string; priorityCode: string; priorityTitle: string }[];
 }
 
@@ -65,6 +67,8 @@ export async function findMeasureDetail(
       m.lead_service_id, ls.code AS lead_service_code, ls.name AS lead_service_name,
       COALESCE((SELECT json_agg(json_build_object('code', s.code, 'name', s.name) ORDER BY s.code)
         FROM measure_services ms JOIN services s ON s.id = ms.service_id WHERE ms.measure_id = m.id), '[]') AS services,
+      ARRAY(SELECT m.lead_service_id::text WHERE m.lead_service_id IS NOT NULL
+        UNION SELECT ms.service_id::text FROM measure_services ms WHERE ms.measure_id = m.id) AS service_ids,
       COALESCE((SELECT json_agg(json_build_object('code', oc.code, 'title', oc.title,
           'priorityCode', p.code, 'priorityTitle', p.title) ORDER BY p.position, p.code, oc.position, oc.code)
         FROM measure_outcomes mo JOIN outcomes oc ON oc.id = mo.outcome_id JOIN priorities p ON p.id = oc.priority_id

@@ -26,7 +26,8 @@ import { inputFromMeasure, presentMeasure, snapshotOf } from './measures.present
 import { type MeasureInput, type MeasureOut, measureFieldNames } from './measures.schema.ts';
 import { type CompleteMeasure, validateMeasure } from './measures.validation.ts';
 
-export type MeasureWithId = MeasureOut & { id: string };
+/** The measure with what the server needs of it besides what it shows: its id and its services' ids. */
+export type MeasureWithId = MeasureOut & { id: string; serviceIds: readonly string[] };
 
 /** Missing and out of reach answer the same 404, so a caller cannot tell which. */
 export async function getMeasure(
@@ -35,10 +36,10 @@ export async function getMeasure(
   code: string,
   action: 'measure.read' | 'measure.write' | 'target.write' = 'measure.read',
 ): Promise<MeasureWithId> {
-  const reach = await servicesInReach(db, user, action);
+  const reach = servicesInReach(user, action);
   const row = await findMeasureDetail(db, user.councilId, { code }, reach);
   if (!row) throw new NotFoundError(`There is no measure ${code}`);
-  return { ...presentMeasure(row), id: row.id };
+  return { ...presentMeasure(row), id: row.id, serviceIds: row.service_ids };
 }
 
 /** The measure as the library presents it, read back inside the transaction that has just written it. */
@@ -105,7 +106,7 @@ async function checkMeasure(
     if (holder && holder !== existingId)
       problems.push({ field: 'code', message: `Code ${measure.code} is already used by another measure` });
   }
-  const reach = await servicesInReach(db, user, 'measure.write');
+  const reach = servicesInReach(user, 'measure.write');
   const lead = measure.leadService ? refs.services.get(measure.leadService) : undefined;
   if (reach && !(lead && reach.has(lead))) {
     problems.push({

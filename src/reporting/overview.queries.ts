@@ -27,31 +27,21 @@ export async function recentPeriods(
   return result.rows.map((r) => r.period);
 }
 
+/** The directorates, portfolios and committees to filter by, in one round trip (the overview is the busiest page). */
 export async function filterOptions(
   db: Db,
   councilId: string,
 ): Promise<{ directorates: Option[]; portfolios: Option[]; committees: Option[] }> {
-  const [directorates, portfolios, committees] = await Promise.all([
-    db
-      .selectFrom('directorates')
-      .select(['code', 'name as title'])
-      .where('council_id', '=', councilId)
-      .orderBy('name')
-      .execute(),
-    db
-      .selectFrom('portfolios')
-      .select(['code', 'title'])
-      .where('council_id', '=', councilId)
-      .orderBy('title')
-      .execute(),
-    db
-      .selectFrom('committees')
-      .select(['code', 'title'])
-      .where('council_id', '=', councilId)
-      .orderBy('title')
-      .execute(),
-  ]);
-  return { directorates, portfolios, committees };
+  const result = await sql<{ directorates: Option[]; portfolios: Option[]; committees: Option[] }>`
+    SELECT
+      COALESCE((SELECT json_agg(json_build_object('code', code, 'title', name) ORDER BY name)
+        FROM directorates WHERE council_id = ${councilId}), '[]') AS directorates,
+      COALESCE((SELECT json_agg(json_build_object('code', code, 'title', title) ORDER BY title)
+        FROM portfolios WHERE council_id = ${councilId}), '[]') AS portfolios,
+      COALESCE((SELECT json_agg(json_build_object('code', code, 'title', title) ORDER BY title)
+        FROM committees WHERE council_id = ${councilId}), '[]') AS committees`.execute(db);
+  const row = result.rows[0];
+  return row ?? { directorates: [], portfolios: [], committees: [] };
 }
 
 export type FilterKind = 'directorate' | 'portfolio' | 'committee';

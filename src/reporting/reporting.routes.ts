@@ -46,7 +46,7 @@ export function reportingRoutes(fastify: FastifyInstance, { db }: AppContext): v
     },
     async (request, reply) => {
       const user = signedInUser(request);
-      const reach = await servicesInReach(db, user, 'value.read');
+      const reach = servicesInReach(user, 'value.read');
       const options = { councilId: user.councilId, reach, period: request.query.period };
       // Serialised by the response schema once per change to the figures, not once per request.
       const body = await fromScorecard(db, options, 'api-v1-json', (card) =>
@@ -62,7 +62,7 @@ export function reportingRoutes(fastify: FastifyInstance, { db }: AppContext): v
     { config: { access: 'value.read' } },
     async (request, reply) => {
       const user = signedInUser(request);
-      const reach = await servicesInReach(db, user, 'value.read');
+      const reach = servicesInReach(user, 'value.read');
       const filters: OverviewFilters = {};
       for (const key of filterKeys) {
         const raw = request.query[key];

@@ -46,7 +46,7 @@ import type { ProviderRow } from './structure.queries.ts';
 
 async function measureReach(db: Db, user: CurrentUser) {
   authorize(user, 'structure.read');
-  return servicesInReach(db, user, 'measure.read');
+  return servicesInReach(user, 'measure.read');
 }
 
 /** The current strategy's priorities, each with its outcomes and the measures in reach under each. */

@@ -21,7 +21,7 @@ const LIST_STATUSES = [...ACTION_STATUSES, 'open', 'overdue'] as const;
 type ListStatus = ActionStatus | 'open' | 'overdue';
 
 export async function actionList(db: Db, user: CurrentUser, query: ActionListQuery) {
-  const reach = await servicesInReach(db, user, 'assurance.read');
+  const reach = servicesInReach(user, 'assurance.read');
   const services = (await servicesOfCouncil(db, user.councilId)).filter((s) => inReach(reach, s.id));
   const owners = await ownersOfCouncil(db, user.councilId);
   const problems: { field: string; message: string }[] = [];
@@ -45,14 +45,14 @@ export async function actionList(db: Db, user: CurrentUser, query: ActionListQue
 export async function actionsOfMeasure(db: Db, user: CurrentUser, measureId: string): Promise<ActionRow[]> {
   // An external provider reads some measures but no assurance records.
   if (!can(user, 'assurance.read')) return [];
-  const reach = await servicesInReach(db, user, 'assurance.read');
+  const reach = servicesInReach(user, 'assurance.read');
   return listActions(db, user.councilId, reach, ukDate(), { measureId });
 }
 
 /** The actions raised on a data-quality finding, for its page (the reader's reach). */
 export async function actionsOfFinding(db: Db, user: CurrentUser, findingId: string): Promise<ActionRow[]> {
   if (!can(user, 'assurance.read')) return [];
-  const reach = await servicesInReach(db, user, 'assurance.read');
+  const reach = servicesInReach(user, 'assurance.read');
   return listActions(db, user.councilId, reach, ukDate(), { findingId });
 }
 
@@ -62,7 +62,7 @@ export async function actionsOfInspection(
   user: CurrentUser,
   inspectionId: string,
 ): Promise<Map<string, ActionRow[]>> {
-  const reach = await servicesInReach(db, user, 'assurance.read');
+  const reach = servicesInReach(user, 'assurance.read');
   const rows = await listActions(db, user.councilId, reach, ukDate(), { inspectionId });
   const byRecommendation = new Map<string, ActionRow[]>();
   for (const row of rows)

@@ -42,7 +42,7 @@ export async function actionOrigin(
   user: CurrentUser,
   query: { measure: string; period: string; recommendation: string; finding: string },
 ): Promise<ActionOrigin> {
-  const reach = await servicesInReach(db, user, 'action.write');
+  const reach = servicesInReach(user, 'action.write');
   const notFound = (what: string) => new NotFoundError(`No such ${what}`);
   if (query.measure) {
     const m = await db

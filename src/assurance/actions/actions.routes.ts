@@ -99,7 +99,7 @@ export function actionsRoutes(app: FastifyInstance, context: ServerContext): voi
     problems: FieldProblem[] = [],
   ) => {
     const user = signedInUser(request);
-    const reach = await servicesInReach(db, user, 'action.write');
+    const reach = servicesInReach(user, 'action.write');
     const services = (await servicesOfCouncil(db, user.councilId)).filter((s) => inReach(reach, s.id));
     return reply.status(problems.length ? 400 : 200).page('assurance/actions/views/new.njk', {
       pageTitle: 'Raise an improvement action',

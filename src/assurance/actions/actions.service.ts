@@ -62,7 +62,7 @@ export async function raiseAction(
       max: 30,
       required: 'Choose the service the action is for',
     });
-    const reach = await servicesInReach(db, user, 'action.write');
+    const reach = servicesInReach(user, 'action.write');
     const service = (await servicesOfCouncil(db, user.councilId)).find(
       (s) => s.code === code && inReach(reach, s.id),
     );
@@ -109,7 +109,7 @@ async function actionInReach(
 ): Promise<ActionRow> {
   const id = recordId(rawId, 'action');
   const row = await findAction(db, user.councilId, id, ukDate());
-  if (!row || !inReach(await servicesInReach(db, user, action), row.service_id))
+  if (!row || !inReach(servicesInReach(user, action), row.service_id))
     throw new NotFoundError('No such action');
   return row;
 }
@@ -188,6 +188,6 @@ export interface ActionDetail {
 export async function actionDetail(db: Db, user: CurrentUser, rawId: string): Promise<ActionDetail> {
   const action = await actionInReach(db, user, rawId, 'assurance.read');
   const canWrite =
-    can(user, 'action.write') && inReach(await servicesInReach(db, user, 'action.write'), action.service_id);
+    can(user, 'action.write') && inReach(servicesInReach(user, 'action.write'), action.service_id);
   return { action, notes: await notesOf(db, action.id), canWrite };
 }

@@ -15,7 +15,7 @@ export interface InspectionListQuery {
 }
 
 export async function inspectionList(db: Db, user: CurrentUser, query: InspectionListQuery) {
-  const reach = await servicesInReach(db, user, 'assurance.read');
+  const reach = servicesInReach(user, 'assurance.read');
   const services = (await servicesOfCouncil(db, user.councilId)).filter((s) => inReach(reach, s.id));
   const names = inspectorates(await loadFrameworks(db));
   const service = query.service ? services.find((s) => s.code === query.service) : undefined;

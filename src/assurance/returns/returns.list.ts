@@ -83,7 +83,7 @@ export async function returnsCalendar(db: Db, user: CurrentUser, query: ReturnsQ
   const status = [...RETURN_STATUSES, 'overdue'].find((s) => s === query.status);
   if (query.status && !status) problems.push({ field: 'status', message: 'Choose a status from the list' });
   if (problems.length > 0) throw new ValidationError('The returns could not be shown', problems);
-  const reach = await servicesInReach(db, user, 'assurance.read');
+  const reach = servicesInReach(user, 'assurance.read');
   const rows = await listReturns(db, user.councilId, reach, {
     recipient: recipient as ReturnRecipient | undefined,
     status: status && status !== 'overdue' ? (status as ReturnStatus) : undefined,

@@ -61,7 +61,7 @@ export async function queuePage(db: Db, user: CurrentUser, filter: QueueFilter):
   const steps = stepsFor(user);
   const stage = steps.find((s) => s === filter.stage) ?? defaultStep(steps);
   const rule = STEP_RULES[stage];
-  const reach = await servicesInReach(db, user, rule.permission);
+  const reach = servicesInReach(user, rule.permission);
   const service = filter.service ?? '';
   const period = filter.period ?? '';
   const inService = service

@@ -64,7 +64,7 @@ export async function transitionFigures(
   // A step the role never takes is refused before any figure is looked at; a return depends on each figure's stage.
   const step = request.action === 'return' ? null : STEP_RULES[request.action];
   if (step) authorize(user, step.permission);
-  const reach = await servicesInReach(db, user, step ? step.permission : 'value.transition');
+  const reach = servicesInReach(user, step ? step.permission : 'value.transition');
   const ids = request.figures.map((f) => f.id);
   const badId = ids.find((id) => !ID.test(id));
   if (badId !== undefined) throw new NotFoundError(`There is no figure ${badId} that you can act on`);
@@ -91,7 +91,7 @@ export async function transitionByCode(
   request: Omit<TransitionRequest, 'figures'> & { version: number },
 ): Promise<{ figure: WorkflowFigure; result: TransitionResult }> {
   if (request.action !== 'return') authorize(user, STEP_RULES[request.action].permission);
-  const reach = await servicesInReach(db, user, 'value.transition');
+  const reach = servicesInReach(user, 'value.transition');
   const found = await figureByCode(db, user.councilId, reach, figure.code, figure.period);
   if (!found) throw new NotFoundError(`There is no figure for '${figure.code}' in '${figure.period}'`);
   const result = await transitionFigures(db, user, {
@@ -104,7 +104,7 @@ export async function transitionByCode(
 
 /** The figure the return form is for: refused (404, 409, 403) exactly as returning it would be. */
 export async function figureToReturn(db: Db, user: CurrentUser, id: string): Promise<WorkflowFigure> {
-  const reach = await servicesInReach(db, user, 'value.transition');
+  const reach = servicesInReach(user, 'value.transition');
   const [figure] = ID.test(id) ? await figuresById(db, user.councilId, reach, [id]) : [];
   if (!figure) throw new NotFoundError(`There is no figure ${id} that you can act on`);
   checkStage(user, 'return', figure);

@@ -102,7 +102,7 @@ async function queryFor(db: Db, user: CurrentUser, rounds: RoundRow[]): Promise<
   return {
     councilId: user.councilId,
     due: dueIn(rounds),
-    services: await servicesInReach(db, user, 'quality.read'),
+    services: servicesInReach(user, 'quality.read'),
     ownProviders: own.map((p) => p.id),
   };
 }

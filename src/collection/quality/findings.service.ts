@@ -121,7 +121,7 @@ export function findingsForFigure(db: Db, measureId: string, period: string, bre
 
 /** Open findings on the figures the user enters: a data owner's services' measures, a provider's own figures. */
 export async function openFindingsFor(db: Db, user: CurrentUser): Promise<FindingRow[]> {
-  const reach = await servicesInReach(db, user, 'value.write');
+  const reach = servicesInReach(user, 'value.write');
   const own = (await providersOfUser(db, user)).map((p) => providerBreakdown(p.code));
   return openFindingsWhere(
     db,

@@ -41,8 +41,7 @@ export async function myReturn(db: Db, user: CurrentUser, roundId: string): Prom
   const round = await findRound(db, user.councilId, roundId);
   if (!round) throw new NotFoundError(`There is no collection round ${roundId}`);
   const own = await providersOfUser(db, user);
-  const chase =
-    own.length > 0 ? [] : await dueThisRound(db, round, await servicesInReach(db, user, 'value.write'));
+  const chase = own.length > 0 ? [] : await dueThisRound(db, round, servicesInReach(user, 'value.write'));
   const mine =
     user.role === 'data_owner'
       ? chase

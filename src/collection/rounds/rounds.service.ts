@@ -116,7 +116,7 @@ export async function roundPage(
 ): Promise<RoundPage> {
   const round = await findRound(db, user.councilId, id);
   if (!round) throw new NotFoundError(`There is no collection round ${id}`);
-  const items = await dueThisRound(db, round, await servicesInReach(db, user, action));
+  const items = await dueThisRound(db, round, servicesInReach(user, action));
   const counts = { not_started: 0, draft: 0, submitted: 0, late: 0 };
   for (const item of items) counts[item.state] += 1;
   return { round, items, counts };

@@ -79,7 +79,7 @@ export async function previewRows(
   read: ReadRows,
   options: PreviewOptions = { lock: false },
 ): Promise<Preview> {
-  const reach = await servicesInReach(db, user, 'value.write');
+  const reach = servicesInReach(user, 'value.write');
   const measures = await measuresNamed(
     db,
     user.councilId,
