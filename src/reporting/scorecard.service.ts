@@ -112,6 +112,9 @@ export async function fromScorecard<T>(
 
 async function cachedEntry(db: Db, options: ScorecardOptions): Promise<CachedScorecard> {
   if (options.period) checkedPeriod(options.period);
+  // Inside a transaction the generation moves only at commit (migration 021), so its own changes would not show.
+  if (db.isTransaction)
+    return { generation: '', card: await judgeScorecard(db, options), derived: new Map() };
   const generation = await scorecardGeneration(db, options.councilId);
   const key = cacheKey(options);
   const cache = cacheOf(db);
