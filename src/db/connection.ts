@@ -1,6 +1,7 @@
 // Opens the Kysely connection pool for a PostgreSQL URL.
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { PreparingClient } from './prepared-statements.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -19,8 +20,17 @@ export function poolOf(db: Db): pg.Pool {
   return pool;
 }
 
+/**
+ * `DATABASE_PREPARED_STATEMENTS=false` sends every query unnamed, for a connection pooler that cannot keep
+ * prepared statements (PgBouncer before 1.21, or without max_prepared_statements).
+ */
 export function connect(url: string, options: { max?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  const prepared = process.env.DATABASE_PREPARED_STATEMENTS !== 'false';
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    ...(prepared ? { Client: PreparingClient } : {}),
+  });
   // An idle connection can be cut by the server (a restart, a dropped test database); the pool replaces it on the
   // next checkout, so the event is reported, not allowed to crash the process as an unhandled 'error'.
   pool.on('error', (error) => process.stderr.write(`[database] idle connection closed: ${error.message}\n`));
