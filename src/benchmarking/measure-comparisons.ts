@@ -2,7 +2,7 @@
 // rank, quartile and the median among our nearest neighbours (or every council when we have no such group), for
 // the latest period as a ranked chart and for every period as a table.
 import type { Db } from '../db/connection.ts';
-import { keptDrawing } from '../reporting/chart-request.ts';
+import { keptDrawing } from '../reporting/kept-charts.ts';
 import { rankedChartSvg } from './benchmark-chart.ts';
 import { compare, ownAreaCode, type Comparison } from './compare.service.ts';
 import { nearestNeighboursName } from './groups.import.ts';

@@ -6,6 +6,7 @@ import { createMailer } from '../jobs/mailer.ts';
 import { sendRoundReminders } from '../collection/reminders/reminders.ts';
 import { scheduleOwedReturns, sendReturnReminder } from '../assurance/returns/reminders.ts';
 import { runReportJob } from '../reporting/reports/reports.service.ts';
+import { closeChartPool, startChartPool } from '../reporting/chart-pool.ts';
 import { buildServer } from '../web/server.ts';
 import { openRuntime } from './runtime.ts';
 
@@ -41,6 +42,8 @@ export async function serve(): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  await startChartPool();
+  app.addHook('onClose', closeChartPool);
   await app.listen({ port: config.port, host: config.host });
   console.log(`Civic Scorecard is running at http://${config.host}:${config.port}/`);
 }

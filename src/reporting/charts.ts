@@ -89,27 +89,19 @@ export function lineChartSvg(input: LineChartInput): string {
   return withTitle(svg, title, input.description ?? title);
 }
 
-// Pages redraw the same sparklines on every view; drawing one costs a few milliseconds, so keep recent ones.
-const sparklineCache = new Map<string, string>();
-const SPARKLINE_CACHE_SIZE = 5000;
+export interface SparklineInput {
+  values: (number | null)[];
+  width?: number;
+  height?: number;
+}
 
-/** A tiny trend line for a table row. Decorative: the figures are in the same row, so screen readers skip it. */
-export function sparklineSvg(
-  values: (number | null)[],
-  options: { width?: number; height?: number } = {},
-): string {
-  const { width = 90, height = 28 } = options;
+/**
+ * A tiny trend line for a table row (kept by its input in kept-charts.ts). Decorative: the figures are in the same
+ * row, so screen readers skip it.
+ */
+export function sparklineSvg({ values, width = 90, height = 28 }: SparklineInput): string {
   if (values.every((v) => v == null)) return '';
-  const key = `${width}x${height}:${values.join(',')}`;
-  const cached = sparklineCache.get(key);
-  if (cached !== undefined) return cached;
-  const drawn = drawSparkline(values, width, height);
-  if (sparklineCache.size >= SPARKLINE_CACHE_SIZE) {
-    const oldest = sparklineCache.keys().next();
-    if (!oldest.done) sparklineCache.delete(oldest.value);
-  }
-  sparklineCache.set(key, drawn);
-  return drawn;
+  return drawSparkline(values, width, height);
 }
 
 function drawSparkline(values: (number | null)[], width: number, height: number): string {

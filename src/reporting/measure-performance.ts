@@ -14,7 +14,7 @@ import {
 import type { ValueStatus } from '../db/schema.ts';
 import type { Db } from '../db/connection.ts';
 import { NotFoundError } from '../web/errors.ts';
-import { keptChart } from './chart-request.ts';
+import { keptChart } from './kept-charts.ts';
 import { spcSettingsOf } from '../measures/spc-settings.queries.ts';
 import { measureForecast, type MeasureForecastView } from './measure-forecast.ts';
 import { measureSpc, type MeasureSpc } from './measure-spc.ts';
@@ -83,26 +83,29 @@ export async function measurePerformance(
   const chartSummary = summarise(measure, judged);
   const latestWithWords = judged.find((row) => row.commentary.trim() !== '');
   const spc = measureSpc(measure, judged, settings ? seriesSettings(settings) : noSettings);
-  const forecast = await measureForecast(db, options.councilId, measure, judged[0]?.period ?? null);
+  const [forecast, spcChart, chartSvg] = await Promise.all([
+    measureForecast(db, options.councilId, measure, judged[0]?.period ?? null),
+    spc.spc ? keptChart({ kind: 'xmr', input: spc.spc.chart }) : '',
+    charted.length === 0
+      ? ''
+      : keptChart({
+          kind: 'line',
+          input: {
+            title: `${measure.code} ${measure.title}`,
+            points: charted.map((row) => ({ label: shortPeriodLabel(row.period), value: row.value })),
+            targets: charted.map((row) => ({ label: shortPeriodLabel(row.period), value: row.target })),
+            unit: measure.unit,
+            decimals: measure.decimals,
+            description: chartSummary,
+          },
+        }),
+  ]);
   return {
     forecast,
-    spc: spc.spc && { ...spc.spc, chartSvg: keptChart({ kind: 'xmr', input: spc.spc.chart }) },
+    spc: spc.spc && { ...spc.spc, chartSvg: spcChart },
     spcUnavailable: spc.reason,
     history,
-    chartSvg:
-      charted.length === 0
-        ? ''
-        : keptChart({
-            kind: 'line',
-            input: {
-              title: `${measure.code} ${measure.title}`,
-              points: charted.map((row) => ({ label: shortPeriodLabel(row.period), value: row.value })),
-              targets: charted.map((row) => ({ label: shortPeriodLabel(row.period), value: row.target })),
-              unit: measure.unit,
-              decimals: measure.decimals,
-              description: chartSummary,
-            },
-          }),
+    chartSvg,
     chartSummary,
     latestCommentary: latestWithWords
       ? {

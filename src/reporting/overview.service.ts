@@ -4,7 +4,6 @@ import type { ServiceReach } from '../access/scope.ts';
 import { parsePeriod, PeriodError, periodEnd, type Rag, type YearEndForecast } from '../assessment/index.ts';
 import type { Db } from '../db/connection.ts';
 import { ValidationError, type FieldProblem } from '../web/errors.ts';
-import { sparklineSvg } from './charts.ts';
 import {
   filterOptions,
   outcomesOfMeasures,
@@ -14,6 +13,7 @@ import {
   type FilterKind,
   type Option,
 } from './overview.queries.ts';
+import { keptChart } from './kept-charts.ts';
 import { directionBadge, labelOfPeriod, ragBadge, type DirectionBadge, type RagBadge } from './present.ts';
 import { scorecard, type MeasureJudgement } from './scorecard.service.ts';
 import { ASSURANCE_BADGES, VARIATION_BADGES, type SpcBadge } from './spc-judgement.ts';
@@ -99,10 +99,13 @@ export async function overview(
     recentValues(db, ids, end, SPARKLINE_POINTS),
     yearEndForecasts(db, { councilId, measureIds: yearToDate, periodEnd: end }),
   ]);
+  const sparklines = await Promise.all(
+    measures.map((m) => keptChart({ kind: 'sparkline', input: { values: sparks.get(m.measureId) ?? [] } })),
+  );
   const rows = new Map(
-    measures.map((m) => [
+    measures.map((m, i) => [
       m.measureId,
-      presentRow(m, sparks.get(m.measureId) ?? [], forecasts.get(m.measureId)?.forecast ?? null),
+      presentRow(m, sparklines[i] ?? '', forecasts.get(m.measureId)?.forecast ?? null),
     ]),
   );
 
@@ -178,18 +181,14 @@ async function narrowReach(
   return narrowed;
 }
 
-function presentRow(
-  m: MeasureJudgement,
-  recent: (number | null)[],
-  forecast: YearEndForecast | null,
-): OverviewRow {
+function presentRow(m: MeasureJudgement, sparkline: string, forecast: YearEndForecast | null): OverviewRow {
   return {
     ...m,
     periodLabel: labelOfPeriod(m.period),
     ragBadge: ragBadge(m.rag),
     previous: directionBadge(m.direction.previous, m.value, m.previousValue),
     lastYear: directionBadge(m.direction.lastYear, m.value, m.lastYearValue),
-    sparkline: sparklineSvg(recent),
+    sparkline,
     variationBadge: VARIATION_BADGES[m.spc?.variation ?? 'not_enough_data'],
     assuranceBadge: m.spc?.assurance ? ASSURANCE_BADGES[m.spc.assurance] : null,
     forecast: leadingForecast(forecast),
