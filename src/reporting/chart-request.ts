@@ -1,5 +1,6 @@
 // A chart described by its input, so it can be drawn in another thread (chart-threads.ts, chart-pool.ts) or here.
 import { lineChartSvg, sparklineSvg, type LineChartInput, type SparklineInput } from './charts.ts';
+import { shortPeriodLabel } from './present.ts';
 import { xmrChartSvg, type XmrChartInput } from './xmr-chart.ts';
 
 export type ChartRequest =
@@ -16,6 +17,25 @@ export function drawnChart(request: ChartRequest): string {
     case 'sparkline':
       return sparklineSvg(request.input);
   }
+}
+
+/** A measure's figures against their targets, oldest first: the measure page's and the reports' history chart. */
+export function historyChart(
+  measure: { code: string; title: string; unit: LineChartInput['unit']; decimals: number },
+  figures: readonly { period: string; value: number | null; target: number | null }[],
+  description: string,
+): ChartRequest {
+  return {
+    kind: 'line',
+    input: {
+      title: `${measure.code} ${measure.title}`,
+      points: figures.map((f) => ({ label: shortPeriodLabel(f.period), value: f.value })),
+      targets: figures.map((f) => ({ label: shortPeriodLabel(f.period), value: f.target })),
+      unit: measure.unit,
+      decimals: measure.decimals,
+      description,
+    },
+  };
 }
 
 /**

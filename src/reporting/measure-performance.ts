@@ -14,6 +14,7 @@ import {
 import type { ValueStatus } from '../db/schema.ts';
 import type { Db } from '../db/connection.ts';
 import { NotFoundError } from '../web/errors.ts';
+import { historyChart } from './chart-request.ts';
 import { keptChart } from './kept-charts.ts';
 import { spcSettingsOf } from '../measures/spc-settings.queries.ts';
 import { measureForecast, type MeasureForecastView } from './measure-forecast.ts';
@@ -26,7 +27,7 @@ import {
   type HistoryRow,
   type PerformanceMeasureRow,
 } from './measure-performance.queries.ts';
-import { directionBadge, labelOfPeriod, ragBadge, shortPeriodLabel, type RagBadge } from './present.ts';
+import { directionBadge, labelOfPeriod, ragBadge, type RagBadge } from './present.ts';
 import { toNumber, toTarget } from './scorecard.service.ts';
 
 export interface PerformanceRow {
@@ -86,19 +87,7 @@ export async function measurePerformance(
   const [forecast, spcChart, chartSvg] = await Promise.all([
     measureForecast(db, options.councilId, measure, judged[0]?.period ?? null),
     spc.spc ? keptChart({ kind: 'xmr', input: spc.spc.chart }) : '',
-    charted.length === 0
-      ? ''
-      : keptChart({
-          kind: 'line',
-          input: {
-            title: `${measure.code} ${measure.title}`,
-            points: charted.map((row) => ({ label: shortPeriodLabel(row.period), value: row.value })),
-            targets: charted.map((row) => ({ label: shortPeriodLabel(row.period), value: row.target })),
-            unit: measure.unit,
-            decimals: measure.decimals,
-            description: chartSummary,
-          },
-        }),
+    charted.length === 0 ? '' : keptChart(historyChart(measure, charted, chartSummary)),
   ]);
   return {
     forecast,

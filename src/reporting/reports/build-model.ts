@@ -13,7 +13,7 @@ import {
 import type { Db } from '../../db/connection.ts';
 import type { SignOffStatus } from '../../db/schema.ts';
 import { polarityLabels } from '../../measures/measures.labels.ts';
-import { drawnChart, type ChartRequest } from '../chart-request.ts';
+import { drawnChart, historyChart, type ChartRequest } from '../chart-request.ts';
 import { drawnInThreads } from '../chart-threads.ts';
 import { measureSpc } from '../measure-spc.ts';
 import { directionBadge, shortPeriodLabel } from '../present.ts';
@@ -320,17 +320,7 @@ function measureChart(
   const show = (v: number | null) => formatValue(v, m.unit, m.decimals);
   const alt = `${m.code} ${m.title}: ${history.map((f) => `${shortPeriodLabel(f.period)} ${show(f.value)}`).join(', ')}. ${outcome.reason}`;
   return {
-    request: {
-      kind: 'line',
-      input: {
-        title: `${m.code} ${m.title}`,
-        points: history.map((f) => ({ label: shortPeriodLabel(f.period), value: f.value })),
-        targets: history.map((f) => ({ label: shortPeriodLabel(f.period), value: f.target })),
-        unit: m.unit,
-        decimals: m.decimals,
-        description: alt,
-      },
-    },
+    request: historyChart(m, history, alt),
     alt,
     history,
   };
