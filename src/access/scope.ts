@@ -59,6 +59,12 @@ export async function providersOfUser(db: Db, user: CurrentUser): Promise<OwnPro
     .execute();
 }
 
+/** A measure by its id, with its lead and other services' ids when the caller has them (no query is needed then). */
+export interface MeasureOfFigure {
+  id: string;
+  serviceIds?: readonly string[];
+}
+
 /**
  * One figure (measure × breakdown) is in reach when its measure is — the headline and every breakdown — or, for a
  * provider login, when it is that provider's own breakdown of a measure asked of it.
@@ -67,21 +73,15 @@ export async function figureInReach(
   db: Db,
   user: CurrentUser,
   action: Action,
-  measureId: string,
+  measure: MeasureOfFigure,
   breakdown: string,
 ): Promise<boolean> {
   if (!can(user, action)) return false;
-  if (await measureInReach(db, servicesInReach(user, action), measureId)) return true;
-  return ownProviderFigure(db, user, measureId, breakdown);
-}
-
-/** Whether the breakdown is the provider login's own figure of a measure asked of its provider. */
-export async function ownProviderFigure(
-  db: Db,
-  user: CurrentUser,
-  measureId: string,
-  breakdown: string,
-): Promise<boolean> {
+  const reach = servicesInReach(user, action);
+  const measureReached = measure.serviceIds
+    ? servicesWithinReach(reach, measure.serviceIds)
+    : await measureInReach(db, reach, measure.id);
+  if (measureReached) return true;
   if (!breakdown.startsWith('provider:')) return false;
   const own = await providersOfUser(db, user);
   const provider = own.find((p) => providerBreakdown(p.code) === breakdown);
@@ -90,7 +90,7 @@ export async function ownProviderFigure(
     .selectFrom('provider_measures')
     .select('measure_id')
     .where('provider_id', '=', provider.id)
-    .where('measure_id', '=', measureId)
+    .where('measure_id', '=', measure.id)
     .executeTakeFirst();
   return asked !== undefined;
 }

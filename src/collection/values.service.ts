@@ -2,8 +2,7 @@
 // its revision and the audit row in one transaction, refusing a stale version rather than overwriting. The
 // formula measures calculated from it are worked out again in the same transaction.
 import type { CurrentUser } from '../access/current-user.ts';
-import { ownProviderFigure, servicesInReach, servicesWithinReach } from '../access/scope.ts';
-import { can } from '../access/permissions.ts';
+import { figureInReach, servicesInReach, servicesWithinReach } from '../access/scope.ts';
 import { periodEnd, periodKey, periodStart, type Period } from '../assessment/index.ts';
 import type { Db } from '../db/connection.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../web/errors.ts';
@@ -81,12 +80,8 @@ export async function measureForFigure(
   action: 'value.read' | 'value.write',
 ): Promise<EntryMeasure> {
   const measure = await findMeasureByCode(db, user.councilId, code);
-  const inReach =
-    measure !== undefined &&
-    can(user, action) &&
-    (servicesWithinReach(servicesInReach(user, action), measure.service_ids) ||
-      (await ownProviderFigure(db, user, measure.id, breakdown)));
-  if (!inReach) {
+  const figure = measure && { id: measure.id, serviceIds: measure.service_ids };
+  if (!figure || !(await figureInReach(db, user, action, figure, breakdown))) {
     throw new NotFoundError(`There is no measure with the code '${code}'`);
   }
   return measure;

@@ -64,7 +64,7 @@ export async function findingForUser(
   action: 'value.read' | 'value.write' = 'value.read',
 ): Promise<FindingRow> {
   const finding = await findFinding(db, user.councilId, id);
-  if (!finding || !(await figureInReach(db, user, action, finding.measure_id, finding.breakdown)))
+  if (!finding || !(await figureInReach(db, user, action, { id: finding.measure_id }, finding.breakdown)))
     throw new NotFoundError(`There is no data-quality finding ${id}`);
   return finding;
 }

@@ -54,7 +54,13 @@ export async function figurePage(
         .where('code', '=', breakdown.slice(9))
         .executeTakeFirst()
     : undefined;
-  const canEnter = await figureInReach(db, user, 'value.write', measure.id, breakdown);
+  const canEnter = await figureInReach(
+    db,
+    user,
+    'value.write',
+    { id: measure.id, serviceIds: measure.service_ids },
+    breakdown,
+  );
   return {
     pageTitle: `Data quality: ${measure.code} ${labelOfPeriod(period)}`,
     measure,
