@@ -91,9 +91,10 @@ export function entryRoutes(app: FastifyInstance, { db }: AppContext): void {
         if (breakdown) query.set('provider', provider);
         return reply.redirect(`/my-measures?${query.toString()}`, 303);
       } catch (error) {
+        if (!(error instanceof StaleValueError || error instanceof ValidationError)) throw error;
         // The form is read again only to show it with the problem: a save that succeeds never needs it.
+        const page = await entryPage(db, user, code, period, provider);
         if (error instanceof StaleValueError) {
-          const page = await entryPage(db, user, code, period, provider);
           // Keep what they typed, but carry the current version: sending again is now a deliberate choice.
           const values = { ...typed, version: String(error.current?.version ?? 0) };
           return renderForm(
@@ -105,18 +106,13 @@ export function entryRoutes(app: FastifyInstance, { db }: AppContext): void {
           );
         }
         if (error instanceof ExplanationNeededError) {
-          const page = await entryPage(db, user, code, period, provider);
           // The warnings are shown as warnings, not errors: the figure may well be right.
           const warnings = error.warnings.map((w) => w.message.replace(/^\w+: /, ''));
           const ask = 'explanation: Explain why this figure is right, or change it';
           return renderForm(reply.status(400), page, typed, { explanation: ask }, null, warnings);
         }
-        if (error instanceof ValidationError) {
-          const page = await entryPage(db, user, code, period, provider);
-          const problems = Object.fromEntries(error.details.map((d) => [d.field, d.message]));
-          return renderForm(reply.status(400), page, typed, problems);
-        }
-        throw error;
+        const problems = Object.fromEntries(error.details.map((d) => [d.field, d.message]));
+        return renderForm(reply.status(400), page, typed, problems);
       }
     },
   );

@@ -3,6 +3,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { Database, MeasureRow, ValueStatus } from '../db/schema.ts';
+import { measureServiceIds } from '../measures/measures.queries.ts';
 
 export type Tx = Transaction<Database>;
 
@@ -47,10 +48,7 @@ export async function findMeasureByCode(
       'denominator_label',
       'formula',
       'status',
-      sql<string[]>`ARRAY(SELECT lead_service_id::text WHERE lead_service_id IS NOT NULL
-        UNION SELECT ms.service_id::text FROM measure_services ms WHERE ms.measure_id = measures.id)`.as(
-        'service_ids',
-      ),
+      measureServiceIds('measures').as('service_ids'),
     ])
     .where('council_id', '=', councilId)
     .where('code', '=', code)

@@ -67,8 +67,7 @@ export async function findMeasureDetail(
       m.lead_service_id, ls.code AS lead_service_code, ls.name AS lead_service_name,
       COALESCE((SELECT json_agg(json_build_object('code', s.code, 'name', s.name) ORDER BY s.code)
         FROM measure_services ms JOIN services s ON s.id = ms.service_id WHERE ms.measure_id = m.id), '[]') AS services,
-      ARRAY(SELECT m.lead_service_id::text WHERE m.lead_service_id IS NOT NULL
-        UNION SELECT ms.service_id::text FROM measure_services ms WHERE ms.measure_id = m.id) AS service_ids,
+      ${measureServiceIds('m')} AS service_ids,
       COALESCE((SELECT json_agg(json_build_object('code', oc.code, 'title', oc.title,
           'priorityCode', p.code, 'priorityTitle', p.title) ORDER BY p.position, p.code, oc.position, oc.code)
         FROM measure_outcomes mo JOIN outcomes oc ON oc.id = mo.outcome_id JOIN priorities p ON p.id = oc.priority_id
@@ -79,6 +78,13 @@ export async function findMeasureDetail(
     LEFT JOIN users ub ON ub.id = m.updated_by
     WHERE m.council_id = ${councilId} AND ${which} AND ${measureReachCondition(reach)}`.execute(db);
   return result.rows[0];
+}
+
+/** The ids of a measure's lead service and its other services, as text: what reach is judged against. */
+export function measureServiceIds(measureAlias: string): RawBuilder<string[]> {
+  const m = sql.ref(measureAlias);
+  return sql<string[]>`ARRAY(SELECT ${m}.lead_service_id::text WHERE ${m}.lead_service_id IS NOT NULL
+    UNION SELECT ms.service_id::text FROM measure_services ms WHERE ms.measure_id = ${m}.id)`;
 }
 
 export interface MeasureFilter {
